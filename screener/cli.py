@@ -1,0 +1,123 @@
+"""The ``screener`` command: the app by default, and subcommands for scoring, the schema and tooling.
+
+Qt is imported only by the commands that need it, so ``screener score`` starts fast and works without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from screener.answers import Answers
+from screener.result import REGIONS
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def _read_source(source: str) -> str:
+    if source == "-":
+        return sys.stdin.read()
+    try:
+        return Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise _CliError([f"{source}: cannot read: {reason}"]) from None
+
+
+class _CliError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def _language(args: argparse.Namespace) -> str:
+    from screener.i18n import negotiate_language
+
+    return str(args.lang) if getattr(args, "lang", None) else negotiate_language()
+
+
+def _load_answers(source: str) -> Answers:
+    from screener.loading import AnswersError, parse_answers
+
+    try:
+        return parse_answers(_read_source(source))
+    except AnswersError as exc:
+        raise _CliError([f"{source}: {p}" for p in exc.problems]) from None
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    from screener.i18n import set_language
+    from screener.scoring import default_region_for_language, score
+
+    language = _language(args)
+    answers = _load_answers(args.file)
+    result = score(answers, region=args.region or default_region_for_language(language))
+    if args.format == "json":
+        print(result.model_dump_json(indent=2))
+    else:
+        from screener.text_report import render_text
+
+        set_language(language)
+        sys.stdout.write(render_text(result))
+    return EXIT_OK
+
+
+def _cmd_schema(_args: argparse.Namespace) -> int:
+    from screener.answers import Answers
+
+    print(json.dumps(Answers.model_json_schema(), indent=2))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="screener",
+        description="Magnesium needs self-check. Without a command, starts the questionnaire window.",
+    )
+    parser.add_argument("--lang", choices=("ja", "en"), help="language (default: from the system locale)")
+    parser.add_argument("--kiosk", action="store_true", help="start in kiosk mode (full screen, unattended)")
+    parser.add_argument("--config", type=Path, help="kiosk config file (TOML)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    score = sub.add_parser("score", help="score an answers file and print the result")
+    score.add_argument("file", metavar="FILE|-", help="answers JSON file, or - for standard input")
+    score.add_argument("--format", choices=("json", "text"), default="json")
+    score.add_argument("--region", choices=REGIONS, help="reference intakes (default: jp for ja, us for en)")
+    score.add_argument("--lang", choices=("ja", "en"), help="language of --format text")
+    score.set_defaults(handler=_cmd_score)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of the answers")
+    schema.set_defaults(handler=_cmd_schema)
+
+    for register in _optional_commands():
+        register(sub)
+    return parser
+
+
+def _optional_commands() -> list[Callable[[Any], None]]:
+    """Subcommands that live with the UI; they import Qt only when run."""
+    from ui.commands import register_commands
+
+    return list(register_commands())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from ui.app import run_app  # type: ignore[import-not-found,unused-ignore]
+
+            return int(run_app(language=args.lang, kiosk=args.kiosk, config_path=args.config))
+        return int(handler(args))
+    except _CliError as exc:
+        for problem in exc.problems:
+            print(f"screener: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,101 @@
+"""The one place text is translated: ``_``, ``ngettext`` and ``pgettext`` follow the current language.
+
+Import them explicitly (``from screener.i18n import _``); nothing is installed into builtins. The current language
+can change at any time (the wizard switches live); every call looks it up anew.
+"""
+
+from __future__ import annotations
+
+import gettext
+import locale as _locale
+import os
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from babel import Locale, negotiate_locale
+
+from locales import DOMAIN, LOCALE_DIR
+
+LANGUAGES: tuple[str, ...] = ("ja", "en")
+DEFAULT_LANGUAGE = "en"
+# Babel locales used for number and date formats.
+BABEL_LOCALES: dict[str, str] = {"ja": "ja_JP", "en": "en_US"}
+
+
+class MissingCatalogError(RuntimeError):
+    """A compiled catalog is missing: the package was built without running the catalog workflow."""
+
+
+@cache
+def _translations(language: str) -> gettext.GNUTranslations:
+    path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if not path.is_file():
+        raise MissingCatalogError(f"no compiled catalog for {language!r} at {path}; run: python tools/catalogs.py")
+    with path.open("rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+
+_current = DEFAULT_LANGUAGE
+_listeners: list[Callable[[str], None]] = []
+
+
+def set_language(language: str) -> None:
+    """Switch every later ``_`` call to ``language`` and tell listeners."""
+    global _current
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    _translations(language)  # fail now, not halfway through a page
+    _current = language
+    for listener in list(_listeners):
+        listener(language)
+
+
+def current_language() -> str:
+    return _current
+
+
+def babel_locale() -> Locale:
+    """The babel locale for formatting numbers and dates in the current language."""
+    return Locale.parse(BABEL_LOCALES[_current])
+
+
+def on_language_changed(listener: Callable[[str], None]) -> None:
+    _listeners.append(listener)
+
+
+def _(message: str) -> str:
+    return _translations(_current).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations(_current).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return _translations(_current).pgettext(context, message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name gettext tools know
+    """Mark a string for extraction without translating it yet (translate where it is shown)."""
+    return message
+
+
+def system_preferences() -> list[str]:
+    """The user's preferred locales from the environment, most preferred first."""
+    found: list[str] = []
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            found += [part.split(".")[0] for part in value.split(":") if part]
+    if not found:
+        code = _locale.getlocale()[0]
+        if code:
+            found.append(code)
+    return [code for code in found if code not in ("C", "POSIX")]
+
+
+def negotiate_language(preferred: Sequence[str] | None = None) -> str:
+    """Pick ja or en for the given (or the system's) preferences with babel's negotiation; English if neither."""
+    wanted = list(preferred) if preferred is not None else system_preferences()
+    chosen = negotiate_locale(wanted, list(LANGUAGES), sep="_") or negotiate_locale(wanted, list(LANGUAGES), sep="-")
+    return chosen or DEFAULT_LANGUAGE

@@ -1,0 +1,102 @@
+"""The result of scoring: levels with reasons per group, clinician flags, and the computed figures.
+
+Reasons are data (an id and values) so the wizard, the PDF and the text report can word them in any language.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+GroupId = Literal["chronic_stress", "low_dietary_intake", "older_adult", "athlete_sweat_loss", "high_caffeine"]
+GROUP_IDS: tuple[GroupId, ...] = (
+    "chronic_stress",
+    "low_dietary_intake",
+    "older_adult",
+    "athlete_sweat_loss",
+    "high_caffeine",
+)
+Level = Literal["likely", "possible", "none", "unknown"]
+LEVELS: tuple[Level, ...] = ("likely", "possible", "none", "unknown")
+FlagId = Literal[
+    "kidney_disease", "pregnancy", "interacting_medicine", "chronic_insomnia", "possible_sleep_apnoea", "minor"
+]
+FLAG_IDS: tuple[FlagId, ...] = (
+    "kidney_disease",
+    "pregnancy",
+    "interacting_medicine",
+    "chronic_insomnia",
+    "possible_sleep_apnoea",
+    "minor",
+)
+EvidenceStrength = Literal["strong", "moderate", "limited"]
+Region = Literal["jp", "us"]
+REGIONS: tuple[Region, ...] = ("jp", "us")
+
+_FROZEN = ConfigDict(extra="forbid", frozen=True)
+
+ReasonValue = int | float | str | bool | list[str]
+
+
+class Reason(BaseModel):
+    """Why a level or flag was given: an id to word, and the person's own numbers."""
+
+    model_config = _FROZEN
+
+    id: str
+    values: dict[str, ReasonValue] = Field(default_factory=dict)
+
+
+class Evidence(BaseModel):
+    """How strong the science is behind a group (CONTENT.md, evidence table)."""
+
+    model_config = _FROZEN
+
+    strength: EvidenceStrength
+    basis: str  # an id the UI words: e.g. "nih_at_risk_group", "hypothesis"
+
+
+class GroupResult(BaseModel):
+    model_config = _FROZEN
+
+    level: Level
+    evidence: Evidence
+    reasons: list[Reason]
+
+
+class ClinicianResult(BaseModel):
+    """Safety flags (each turns the note into "talk to a clinician first") and advisory reasons."""
+
+    model_config = _FROZEN
+
+    flags: list[FlagId]
+    reasons: list[Reason]
+
+
+class Figures(BaseModel):
+    """The numbers the result rests on, for pictures and the summary. ``None`` where the input was skipped."""
+
+    model_config = _FROZEN
+
+    region: Region
+    caffeine_mg_per_day: float | None
+    caffeine_limit_mg_per_day: int
+    food_magnesium_mg_per_day: float | None
+    reference_intake_mg_per_day: int | None
+    reference_intake_basis: str | None  # e.g. "jp:30-49:female"
+    exercise_hours_per_week: float | None
+    sweat_magnesium_mg_per_week: float | None
+    supplement_upper_limit_mg_per_day: int
+
+
+class Result(BaseModel):
+    model_config = _FROZEN
+
+    groups: dict[GroupId, GroupResult]
+    clinician: ClinicianResult
+    figures: Figures
+
+    def matched_groups(self) -> list[GroupId]:
+        """Groups whose level is likely or possible, in the fixed group order."""
+        return [g for g in GROUP_IDS if self.groups[g].level in ("likely", "possible")]

@@ -1,0 +1,138 @@
+"""Update the translation catalogs in one go: extract -> update -> fill English -> compile.
+
+Run after changing any text shown to people:
+
+    python tools/catalogs.py            # extract, update both .po files, compile the .mo files
+    python tools/catalogs.py --check    # fail if a catalog is out of date, untranslated or fuzzy (used by tests)
+
+English is the source language: an empty English entry is filled with its msgid, so only Japanese needs writing.
+New Japanese entries are left empty and reported; translate them in locales/ja/LC_MESSAGES/screener.po and run
+again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "locales"
+DOMAIN = "screener"
+LANGUAGES = ("ja", "en")
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+HEADER_COMMENT = """\
+# {language} catalog of the magnesium needs self-check.
+# Made by tools/catalogs.py: edit the msgstr lines, then run it again to compile.
+#"""
+METHOD_MAP = [("screener/**.py", "python"), ("ui/**.py", "python")]
+
+
+def extract() -> Catalog:
+    template = Catalog(project="screener", domain=DOMAIN, charset="utf-8")
+    for filename, lineno, message, comments, context in extract_from_dir(
+        str(ROOT), METHOD_MAP, keywords=KEYWORDS, comment_tags=("Translators:",)
+    ):
+        template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    return template
+
+
+def po_path(language: str) -> Path:
+    return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def load(language: str) -> Catalog:
+    path = po_path(language)
+    if not path.exists():
+        return Catalog(locale=language, domain=DOMAIN, project="screener", charset="utf-8")
+    with path.open("rb") as handle:
+        return read_po(handle, locale=language, domain=DOMAIN)
+
+
+def updated(language: str, template: Catalog) -> Catalog:
+    catalog = load(language)
+    catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+    catalog.obsolete.clear()
+    catalog.fuzzy = False
+    catalog.revision_date = datetime.now(UTC)
+    catalog.header_comment = HEADER_COMMENT.format(language=language)
+    catalog.project, catalog.version = "screener", "1"
+    catalog.copyright_holder = "the screener authors"
+    catalog.last_translator = catalog.language_team = "screener content maintainers"
+    if language == "en":
+        for message in catalog:
+            if message.id and not any(_strings(message)):
+                message.string = message.id  # a plural id is a (singular, plural) tuple, as msgstr needs
+    return catalog
+
+
+def _strings(message: Message) -> tuple[str, ...]:
+    string = message.string
+    return tuple(string) if isinstance(string, (tuple, list)) else (string,)
+
+
+def po_bytes(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_po(out, catalog, width=120, omit_header=False, ignore_obsolete=True, include_previous=False, include_lineno=False)
+    return out.getvalue()
+
+
+def mo_bytes(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    return out.getvalue()
+
+
+def problems(language: str, catalog: Catalog) -> list[str]:
+    found = []
+    for message in catalog:
+        if not message.id:
+            continue
+        if not all(_strings(message)):
+            found.append(f"{language}: untranslated: {message.id!r}")
+        if message.fuzzy:
+            found.append(f"{language}: fuzzy: {message.id!r}")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="change nothing; fail if anything is out of date")
+    args = parser.parse_args(argv)
+    template = extract()
+    failures: list[str] = []
+    for language in LANGUAGES:
+        catalog = updated(language, template)
+        failures += problems(language, catalog)
+        new_po = po_bytes(catalog)
+        # The .mo is compiled from the .po as written, so that it holds exactly what translators see.
+        new_mo = mo_bytes(read_po(io.BytesIO(new_po), locale=language, domain=DOMAIN))
+        mo = po_path(language).with_suffix(".mo")
+        if args.check:
+            if not po_path(language).exists() or _without_date(po_path(language).read_bytes()) != _without_date(new_po):
+                failures.append(f"{language}: {po_path(language)} is out of date; run python tools/catalogs.py")
+            if not mo.exists() or mo.read_bytes() != new_mo:
+                failures.append(f"{language}: {mo} is out of date; run python tools/catalogs.py")
+            continue
+        po_path(language).parent.mkdir(parents=True, exist_ok=True)
+        po_path(language).write_bytes(new_po)
+        mo.write_bytes(new_mo)
+        print(f"{language}: {len(catalog)} messages -> {mo.relative_to(ROOT)}")
+    for failure in failures:
+        print(failure, file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _without_date(po: bytes) -> bytes:
+    return b"\n".join(line for line in po.splitlines() if not line.startswith((b'"POT-Creation-Date', b'"PO-Revision')))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Qt side: the wizard, printing and kiosk mode. Holds no scoring logic."""
