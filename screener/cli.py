@@ -25,10 +25,10 @@ def _read_source(source: str) -> str:
         return Path(source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise _CliError([f"{source}: cannot read: {reason}"]) from None
+        raise CliError([f"{source}: cannot read: {reason}"]) from None
 
 
-class _CliError(Exception):
+class CliError(Exception):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
@@ -40,13 +40,14 @@ def _language(args: argparse.Namespace) -> str:
     return str(args.lang) if getattr(args, "lang", None) else negotiate_language()
 
 
-def _load_answers(source: str) -> Answers:
+def load_answers(source: str) -> Answers:
+    """Answers from a file or standard input; problems become a CLI error naming each field."""
     from screener.loading import AnswersError, parse_answers
 
     try:
         return parse_answers(_read_source(source))
     except AnswersError as exc:
-        raise _CliError([f"{source}: {p}" for p in exc.problems]) from None
+        raise CliError([f"{source}: {p}" for p in exc.problems]) from None
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
@@ -54,7 +55,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     from screener.scoring import default_region_for_language, score
 
     language = _language(args)
-    answers = _load_answers(args.file)
+    answers = load_answers(args.file)
     result = score(answers, region=args.region or default_region_for_language(language))
     if args.format == "json":
         print(result.model_dump_json(indent=2))
@@ -115,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return int(run_app(language=args.lang, kiosk=args.kiosk, config_path=args.config))
         return int(handler(args))
-    except _CliError as exc:
+    except CliError as exc:
         for problem in exc.problems:
             print(f"screener: {problem}", file=sys.stderr)
         return EXIT_USAGE

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,7 +80,9 @@ def _strings(message: Message) -> tuple[str, ...]:
 
 def po_bytes(catalog: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, width=120, omit_header=False, ignore_obsolete=True, include_previous=False, include_lineno=False)
+    write_po(
+        out, catalog, width=120, omit_header=False, ignore_obsolete=True, include_previous=False, include_lineno=False
+    )
     return out.getvalue()
 
 
@@ -118,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             if not po_path(language).exists() or _without_date(po_path(language).read_bytes()) != _without_date(new_po):
                 failures.append(f"{language}: {po_path(language)} is out of date; run python tools/catalogs.py")
-            if not mo.exists() or mo.read_bytes() != new_mo:
+            if not mo.exists() or _messages(mo.read_bytes()) != _messages(new_mo):
                 failures.append(f"{language}: {mo} is out of date; run python tools/catalogs.py")
             continue
         po_path(language).parent.mkdir(parents=True, exist_ok=True)
@@ -128,6 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     for failure in failures:
         print(failure, file=sys.stderr)
     return 1 if failures else 0
+
+
+def _messages(mo: bytes) -> dict[tuple[object, object], object]:
+    """The translations a compiled catalog holds, without its header (which carries dates)."""
+    catalog = read_mo(io.BytesIO(mo))
+    return {(str(m.id), m.context): str(m.string) for m in catalog if m.id}
 
 
 def _without_date(po: bytes) -> bytes:

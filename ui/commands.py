@@ -4,9 +4,41 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
-Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+SubParsers = Any  # argparse's _SubParsersAction is private
 
 
-def register_commands() -> list[Register]:
-    return []
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1280x800, got {text!r}") from None
+    return width, height
+
+
+def _cmd_tour(args: argparse.Namespace) -> int:
+    from screener.cli import load_answers
+    from ui.tour import run_tour
+
+    answers = load_answers(args.answers)
+    written = run_tour(answers, args.lang or "en", args.out, _size(args.size), args.large_text, args.full_result)
+    for path in written:
+        print(path)
+    return 0
+
+
+def _register_tour(sub: SubParsers) -> None:
+    tour = sub.add_parser("tour", help="save a PNG of every wizard page filled with an answers file")
+    tour.add_argument("--answers", required=True, metavar="FILE", help="answers JSON file")
+    tour.add_argument("--lang", choices=("ja", "en"), default="en")
+    tour.add_argument("--out", required=True, type=Path, metavar="DIR")
+    tour.add_argument("--size", default="1280x800", help="window size, e.g. 1024x768")
+    tour.add_argument("--large-text", action="store_true", help="use the large-text mode")
+    tour.add_argument("--full-result", action="store_true", help="also save the whole result page, unscrolled")
+    tour.set_defaults(handler=_cmd_tour)
+
+
+def register_commands() -> list[Callable[[SubParsers], None]]:
+    return [_register_tour]

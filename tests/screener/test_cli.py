@@ -1,4 +1,4 @@
-"""`screener score` and `screener schema`: results on stdout, and every kind of bad input named, exit 2, no traceback."""
+"""`screener score` and `screener schema`: results on stdout; every kind of bad input named, exit 2, no traceback."""
 
 from __future__ import annotations
 

@@ -42,7 +42,7 @@ def test_a_source_not_listed_is_refused() -> None:
 
     data = tomllib.loads(resources.files("screener").joinpath("data/reference.toml").read_text("utf-8"))
     data["foods"]["nuts"]["source"] = "a blog"
-    with pytest.raises(ValidationError, match="foods.nuts: source 'a blog' is not listed"):
+    with pytest.raises(ValidationError, match=r"foods\.nuts: source 'a blog' is not listed"):
         ReferenceTable.model_validate(data)
 
 

@@ -1,0 +1,46 @@
+"""Finds a font that covers Japanese and makes it the application font; says so clearly when there is none."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+
+log = logging.getLogger(__name__)
+
+# Preferred families, best first: Noto is what the README's set-up installs on Debian.
+PREFERRED_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "IPAGothic", "Source Han Sans JP")
+PROBE_TEXT = "日本語の文字あア漢字"
+MISSING_FONT_MESSAGE = (
+    "No Japanese font is installed, so Japanese text would show as empty boxes. "
+    "Staff: install one (Debian: apt-get install fonts-noto-cjk) and restart the app."
+)
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    family: str | None  # None: no font covers Japanese
+    message: str | None  # for staff, in English, when something is wrong
+
+
+def covers(font: QFont, text: str) -> bool:
+    """True when the font itself (not a fallback) has a glyph for every character."""
+    metrics = QFontMetrics(font)
+    return all(metrics.inFontUcs4(ord(ch)) for ch in text if not ch.isspace())
+
+
+def choose_japanese_font() -> FontChoice:
+    japanese = QFontDatabase.families(QFontDatabase.WritingSystem.Japanese)
+    candidates = [f for f in PREFERRED_FAMILIES if f in japanese] + [f for f in japanese if f not in PREFERRED_FAMILIES]
+    for family in candidates:
+        if covers(QFont(family), PROBE_TEXT):
+            return FontChoice(family=family, message=None)
+    log.error(MISSING_FONT_MESSAGE)
+    return FontChoice(family=None, message=MISSING_FONT_MESSAGE)
+
+
+def application_font(choice: FontChoice, point_size: float) -> QFont:
+    font = QFont(choice.family) if choice.family else QFont()
+    font.setPointSizeF(point_size)
+    return font

@@ -1,0 +1,1 @@
+"""One module per wizard page, named after the page."""

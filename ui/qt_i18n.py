@@ -1,0 +1,51 @@
+"""Bridges the gettext language to Qt: a ``language_changed`` signal, Qt's own translations, and QLocale."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+from screener import i18n
+
+log = logging.getLogger(__name__)
+
+QT_LOCALES = {"ja": "ja_JP", "en": "en_US"}
+
+
+class LanguageHub(QObject):
+    """Owns the current language for the UI. Every page connects ``language_changed`` to its ``retranslate_ui``."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._qt_translators: list[QTranslator] = []
+
+    def current(self) -> str:
+        return i18n.current_language()
+
+    def set_language(self, language: str) -> None:
+        """Switch gettext, Qt's own strings and the locale, then tell every widget to retranslate."""
+        i18n.set_language(language)
+        self._install_qt_translations(language)
+        QLocale.setDefault(QLocale(QT_LOCALES[language]))
+        self.language_changed.emit(language)
+
+    def _install_qt_translations(self, language: str) -> None:
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        for translator in self._qt_translators:
+            app.removeTranslator(translator)
+        self._qt_translators.clear()
+        if language == "en":
+            return
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for catalog in ("qtbase",):
+            translator = QTranslator(self)
+            if translator.load(QLocale(QT_LOCALES[language]), catalog, "_", folder):
+                app.installTranslator(translator)
+                self._qt_translators.append(translator)
+            else:
+                log.warning("Qt's own %s translation for %s was not found in %s", catalog, language, folder)
