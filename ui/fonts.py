@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 
 log = logging.getLogger(__name__)
 
-# Preferred families, best first: Noto is what the README's set-up installs on Debian.
-PREFERRED_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "IPAGothic", "Source Han Sans JP")
+BUNDLED_DIR = Path(__file__).resolve().parent / "fonts"
+BUNDLED_FAMILY = "Screener Sans JP"  # made by tools/build_font.py; its character map has no radical entries
+# Preferred families, best first: the bundled one, then what the README's set-up installs on Debian.
+PREFERRED_FAMILIES = (BUNDLED_FAMILY, "Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "IPAGothic", "Source Han Sans JP")
 PROBE_TEXT = "日本語の文字あア漢字"
 MISSING_FONT_MESSAGE = (
     "No Japanese font is installed, so Japanese text would show as empty boxes. "
@@ -30,7 +34,21 @@ def covers(font: QFont, text: str) -> bool:
     return all(metrics.inFontUcs4(ord(ch)) for ch in text if not ch.isspace())
 
 
+@cache
+def load_bundled_fonts() -> tuple[str, ...]:
+    """Register the bundled font files with Qt (once); returns the families they brought."""
+    families: list[str] = []
+    for path in sorted(BUNDLED_DIR.glob("*.otf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("could not load the bundled font %s", path.name)
+            continue
+        families += QFontDatabase.applicationFontFamilies(font_id)
+    return tuple(dict.fromkeys(families))
+
+
 def choose_japanese_font() -> FontChoice:
+    load_bundled_fonts()
     japanese = QFontDatabase.families(QFontDatabase.WritingSystem.Japanese)
     candidates = [f for f in PREFERRED_FAMILIES if f in japanese] + [f for f in japanese if f not in PREFERRED_FAMILIES]
     for family in candidates:
