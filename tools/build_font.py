@@ -111,6 +111,8 @@ def build(style: str, source: Path, points: set[int]) -> Path:
     options.notdef_outline = True
     options.desubroutinize = True
     options.hinting = False
+    options.prune_codepage_ranges = False  # keep the JIS bit and the CJK ranges: Qt lists the font
+    options.prune_unicode_ranges = False  # as Japanese from them
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(points))
     subsetter.subset(font)

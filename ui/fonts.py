@@ -48,8 +48,7 @@ def load_bundled_fonts() -> tuple[str, ...]:
 
 
 def choose_japanese_font() -> FontChoice:
-    load_bundled_fonts()
-    japanese = QFontDatabase.families(QFontDatabase.WritingSystem.Japanese)
+    japanese = [*load_bundled_fonts(), *QFontDatabase.families(QFontDatabase.WritingSystem.Japanese)]
     candidates = [f for f in PREFERRED_FAMILIES if f in japanese] + [f for f in japanese if f not in PREFERRED_FAMILIES]
     for family in candidates:
         if covers(QFont(family), PROBE_TEXT):
