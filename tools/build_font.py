@@ -32,12 +32,27 @@ SOURCES = {
 FAMILY = "Screener Sans JP"
 # Blocks kept whole: Latin, punctuation, symbols and kana, so any Japanese or English wording works.
 BLOCKS = [
-    (0x0020, 0x007E), (0x00A0, 0x00FF), (0x2010, 0x2027), (0x2030, 0x205E), (0x2190, 0x2199), (0x2212, 0x2212),
-    (0x2022, 0x2022), (0x2460, 0x2473), (0x25A0, 0x25FF), (0x2600, 0x26FF), (0x2713, 0x2713), (0x3000, 0x303F),
-    (0x3040, 0x309F), (0x30A0, 0x30FF), (0xFF01, 0xFF5E), (0x2300, 0x23FF),
+    (0x0020, 0x007E),
+    (0x00A0, 0x00FF),
+    (0x2010, 0x2027),
+    (0x2030, 0x205E),
+    (0x2190, 0x2199),
+    (0x2212, 0x2212),
+    (0x2022, 0x2022),
+    (0x2460, 0x2473),
+    (0x25A0, 0x25FF),
+    (0x2600, 0x26FF),
+    (0x2713, 0x2713),
+    (0x3000, 0x303F),
+    (0x3040, 0x309F),
+    (0x30A0, 0x30FF),
+    (0xFF01, 0xFF5E),
+    (0x2300, 0x23FF),
 ]
 # Kanji that the app can show outside the catalogs: dates (babel), language names, citations.
 EXTRA = "年月日曜火水木金土本語日本人の食事摂取基準"
+# Symbols the UI and the summary draw outside the catalogs.
+SYMBOLS = "●◐○?⚠■•·–−+⌫✓()/:%.,;-"
 # Blocks whose code points only duplicate a glyph of a preferred character: never map back to them.
 RADICALS = [(0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF), (0x3190, 0x319F)]
 
@@ -53,8 +68,13 @@ def catalog_characters() -> set[str]:
     return chars
 
 
+def used_code_points() -> set[int]:
+    """Characters the product's own text uses: the catalogs, the extra kanji and the UI's symbols."""
+    return {ord(ch) for ch in catalog_characters() | set(EXTRA) | set(SYMBOLS) if not ch.isspace() or ch == " "}
+
+
 def code_points() -> set[int]:
-    points = {ord(ch) for ch in catalog_characters() | set(EXTRA) if not ch.isspace() or ch == " "}
+    points = used_code_points()
     for low, high in BLOCKS:
         points |= set(range(low, high + 1))
     return {p for p in points if not any(low <= p <= high for low, high in RADICALS)}
@@ -68,13 +88,17 @@ def japanese_face(collection: Path) -> TTFont:
     raise SystemExit(f"no Japanese face in {collection}")
 
 
-def one_code_point_per_glyph(font: TTFont) -> None:
-    """Keep, for every glyph, only the lowest code point outside the radical blocks."""
+def one_code_point_per_glyph(font: TTFont, used: set[int]) -> None:
+    """Keep, for every glyph, one code point: one the product's text uses if any, else the lowest.
+
+    Radical and compatibility blocks never own a glyph. A PDF's text layer can then only name the character
+    that was drawn (e.g. an en dash does not come back as the figure dash that shares its glyph).
+    """
     for table in font["cmap"].tables:
         if not table.isUnicode():
             continue
         owner: dict[str, int] = {}
-        for point in sorted(table.cmap):
+        for point in sorted(table.cmap, key=lambda p: (p not in used, p)):
             glyph = table.cmap[point]
             if any(low <= point <= high for low, high in RADICALS):
                 continue
@@ -101,11 +125,13 @@ def rename(font: TTFont, style: str) -> None:
         top.FullName, top.FamilyName = f"{FAMILY} {style}", FAMILY
 
 
-def build(style: str, source: Path, points: set[int]) -> Path:
+def build(style: str, source: Path, points: set[int], used: set[int]) -> Path:
     font = japanese_face(source)
     font.recalcTimestamp = False  # the same input gives the same bytes: no churn in git
     options = subset.Options()
-    options.layout_features = ["*"]
+    # No glyph substitutions (ligatures, alternate digits): a substituted glyph has no code point, so its
+    # text would vanish from the PDF. Kerning moves glyphs without changing them, so it stays.
+    options.layout_features = ["kern"]
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.notdef_outline = True
@@ -116,7 +142,7 @@ def build(style: str, source: Path, points: set[int]) -> Path:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(points))
     subsetter.subset(font)
-    one_code_point_per_glyph(font)
+    one_code_point_per_glyph(font, used)
     rename(font, style)
     out = OUT / f"ScreenerSansJP-{style}.otf"
     buffer = io.BytesIO()
@@ -133,7 +159,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     points = code_points()
     for style, source in SOURCES.items():
-        out = build(style, source, points)
+        out = build(style, source, points, used_code_points())
         print(f"{out.relative_to(ROOT)}: {len(points)} code points, {out.stat().st_size // 1024} KiB")
     return 0
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from screener.i18n import negotiate_language
 from ui.crash import install_crash_handler
 from ui.fonts import application_font, choose_japanese_font
+from ui.printing import SummaryPrinter
 from ui.qt_i18n import LanguageHub
 from ui.theme import Theme
 from ui.window import ScreenerWindow
@@ -47,6 +48,7 @@ def run_app(language: str | None = None, kiosk: bool = False, config_path: Path 
     app = create_app()
     window, _hub = build_window(language)
     install_crash_handler(window)
+    window.printer = SummaryPrinter(window)  # type: ignore[attr-defined]
     if window.font_warning:  # type: ignore[attr-defined]
         QMessageBox.warning(window, "Japanese font missing", window.font_warning)  # type: ignore[attr-defined]
     window.resize(1280, 800)

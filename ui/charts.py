@@ -67,7 +67,9 @@ def paint_amount_bar(painter: QPainter, rect: QRectF, spec: AmountBarSpec, palet
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     bold = QFont(font)
     bold.setBold(True)
-    line = QFontMetricsF(font).height()
+    device = painter.device()
+    metrics = QFontMetricsF(font, device) if device is not None else QFontMetricsF(font)
+    line = metrics.height()
     painter.setFont(bold)
     painter.setPen(QColor(palette.text))
     painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line), Qt.AlignmentFlag.AlignLeft, spec.title)
@@ -94,7 +96,7 @@ def paint_amount_bar(painter: QPainter, rect: QRectF, spec: AmountBarSpec, palet
     label_top = track.bottom() + line * 0.3
     painter.drawText(QRectF(rect.left(), label_top, rect.width(), line), Qt.AlignmentFlag.AlignLeft, spec.value_label)
     # The reference label sits under its line, kept inside the rectangle.
-    width = QFontMetricsF(font).horizontalAdvance(spec.reference_label)
+    width = metrics.horizontalAdvance(spec.reference_label)
     x = min(max(rect.left(), x_ref - width / 2), rect.right() - width)
     painter.drawText(
         QRectF(x, label_top + line * 1.1, width + 2, line), Qt.AlignmentFlag.AlignLeft, spec.reference_label

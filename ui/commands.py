@@ -40,5 +40,38 @@ def _register_tour(sub: SubParsers) -> None:
     tour.set_defaults(handler=_cmd_tour)
 
 
+def _cmd_summary(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from screener.cli import CliError, load_answers
+    from screener.i18n import set_language
+    from screener.scoring import default_region_for_language, score
+    from ui.app import create_app
+    from ui.summary import SummaryError, default_paper, write_pdf
+
+    language = args.lang or "en"
+    answers = load_answers(args.file)
+    create_app()
+    set_language(language)
+    result = score(answers, region=args.region or default_region_for_language(language))
+    try:
+        write_pdf(args.output, result, answers, args.paper or default_paper(language))
+    except SummaryError as exc:
+        raise CliError([str(exc)]) from None
+    print(args.output)
+    return 0
+
+
+def _register_summary(sub: SubParsers) -> None:
+    summary = sub.add_parser("summary", help="write the one-page summary for staff as a PDF, without a window")
+    summary.add_argument("file", metavar="FILE|-", help="answers JSON file, or - for standard input")
+    summary.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf")
+    summary.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: en)")
+    summary.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: A4 for ja, Letter for en)")
+    summary.add_argument("--region", choices=("jp", "us"), help="reference intakes (default: from the language)")
+    summary.set_defaults(handler=_cmd_summary)
+
+
 def register_commands() -> list[Callable[[SubParsers], None]]:
-    return [_register_tour]
+    return [_register_tour, _register_summary]

@@ -14,7 +14,14 @@ log = logging.getLogger(__name__)
 BUNDLED_DIR = Path(__file__).resolve().parent / "fonts"
 BUNDLED_FAMILY = "Screener Sans JP"  # made by tools/build_font.py; its character map has no radical entries
 # Preferred families, best first: the bundled one, then what the README's set-up installs on Debian.
-PREFERRED_FAMILIES = (BUNDLED_FAMILY, "Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "IPAGothic", "Source Han Sans JP")
+PREFERRED_FAMILIES = (
+    BUNDLED_FAMILY,
+    "Noto Sans CJK JP",
+    "Noto Sans JP",
+    "IPAexGothic",
+    "IPAGothic",
+    "Source Han Sans JP",
+)
 PROBE_TEXT = "日本語のあアカ"  # characters the bundled subset always has
 MISSING_FONT_MESSAGE = (
     "No Japanese font is installed, so Japanese text would show as empty boxes. "
