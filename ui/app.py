@@ -9,8 +9,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from screener.i18n import negotiate_language
+from screener.result import Region
 from ui.crash import install_crash_handler
 from ui.fonts import application_font, choose_japanese_font
+from ui.kiosk_config import ConfigError, KioskConfig, load_config
 from ui.printing import SummaryPrinter
 from ui.qt_i18n import LanguageHub
 from ui.theme import Theme
@@ -29,7 +31,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(language: str | None = None, theme: Theme | None = None) -> tuple[ScreenerWindow, LanguageHub]:
+def build_window(
+    language: str | None = None, theme: Theme | None = None, region: Region | None = None
+) -> tuple[ScreenerWindow, LanguageHub]:
     """The window with fonts and languages set up (the QApplication must exist)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -38,19 +42,61 @@ def build_window(language: str | None = None, theme: Theme | None = None) -> tup
     app.setFont(application_font(choice, theme.point_size()))
     hub = LanguageHub(app)
     hub.set_language(language or negotiate_language())  # before any widget: Qt's own strings too
-    window = ScreenerWindow(hub, theme)
+    window = ScreenerWindow(hub, theme, region)
     window.font_warning = choice.message  # type: ignore[attr-defined]
     return window, hub
 
 
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
 def run_app(language: str | None = None, kiosk: bool = False, config_path: Path | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    """Start the window (or kiosk mode). Logs hold events, never answers."""
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    config = load_kiosk_config(config_path) if kiosk else None
+    if config is not None and config.log_file:
+        handler = logging.FileHandler(config.log_file, encoding="utf-8")
+        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        logging.getLogger().addHandler(handler)
     app = create_app()
-    window, _hub = build_window(language)
-    install_crash_handler(window)
-    window.printer = SummaryPrinter(window)  # type: ignore[attr-defined]
+    if config is None:
+        window, _hub = build_window(language)
+        install_crash_handler(window)
+        window.printer = SummaryPrinter(window)  # type: ignore[attr-defined]
+        window.resize(1280, 800)
+        window.show()
+    else:
+        window = start_kiosk(config, language)
     if window.font_warning:  # type: ignore[attr-defined]
         QMessageBox.warning(window, "Japanese font missing", window.font_warning)  # type: ignore[attr-defined]
-    window.resize(1280, 800)
-    window.show()
     return app.exec()
+
+
+def load_kiosk_config(config_path: Path | None) -> KioskConfig:
+    from screener.cli import CliError
+
+    if config_path is None:
+        raise CliError(["kiosk mode needs --config FILE with a staff pin_hash (make one with: screener hash-pin)"])
+    try:
+        return load_config(config_path)
+    except ConfigError as exc:
+        raise CliError([*exc.problems, "kiosk mode not started: fix the config (screener check-config FILE)"]) from None
+
+
+def start_kiosk(config: KioskConfig, language: str | None = None) -> ScreenerWindow:
+    """The wizard in kiosk mode, full screen (the QApplication must exist)."""
+    from ui.kiosk import KioskController
+
+    theme = Theme(text_scale=config.text_scale, high_contrast=config.high_contrast)
+    window, _hub = build_window(language or config.default_language, theme, config.region)
+    controller = KioskController(window, config)
+    crash = install_crash_handler(window)
+    crash.auto_start_over = True
+    crash.on_start_over = controller.reset_session
+    window.kiosk = controller  # type: ignore[attr-defined]
+    window.printer = SummaryPrinter(  # type: ignore[attr-defined]
+        window, kiosk=True, printer_name=config.printer_name or None, paper=config.paper
+    )
+    window.showFullScreen()
+    log.info("kiosk mode started")
+    return window

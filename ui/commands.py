@@ -73,5 +73,51 @@ def _register_summary(sub: SubParsers) -> None:
     summary.set_defaults(handler=_cmd_summary)
 
 
+def _cmd_check_config(args: argparse.Namespace) -> int:
+    from screener.cli import CliError
+    from ui.kiosk_config import ConfigError, load_config
+
+    try:
+        config = load_config(args.file)
+    except ConfigError as exc:
+        raise CliError(exc.problems) from None
+    print(
+        f"{args.file}: OK (language {config.default_language}, idle {config.idle_timeout_seconds} s, "
+        f"result reset {config.result_reset_seconds} s)"
+    )
+    return 0
+
+
+def _register_check_config(sub: SubParsers) -> None:
+    check = sub.add_parser("check-config", help="check a kiosk config file and report every problem")
+    check.add_argument("file", type=Path, metavar="FILE")
+    check.set_defaults(handler=_cmd_check_config)
+
+
+def _cmd_hash_pin(_args: argparse.Namespace) -> int:
+    import getpass
+    import sys
+
+    from screener.cli import CliError
+    from ui.pin import PinError, hash_pin
+
+    if sys.stdin.isatty():
+        pin = getpass.getpass("Staff PIN (4 to 12 digits): ")
+        if getpass.getpass("Again: ") != pin:
+            raise CliError(["the two PINs differ; nothing was made"])
+    else:
+        pin = sys.stdin.readline().strip()
+    try:
+        print(f'pin_hash = "{hash_pin(pin)}"')
+    except PinError as exc:
+        raise CliError([str(exc)]) from None
+    return 0
+
+
+def _register_hash_pin(sub: SubParsers) -> None:
+    pin = sub.add_parser("hash-pin", help="make the salted hash of a staff PIN for the kiosk config")
+    pin.set_defaults(handler=_cmd_hash_pin)
+
+
 def register_commands() -> list[Callable[[SubParsers], None]]:
-    return [_register_tour, _register_summary]
+    return [_register_tour, _register_summary, _register_check_config, _register_hash_pin]
