@@ -182,7 +182,7 @@ class KioskController(QObject):
         self.staff_button = QPushButton()
         self.hide_button.clicked.connect(self.hide_answers)
         self.staff_button.clicked.connect(self.ask_staff_pin)
-        window.header_layout.insertWidget(1, self.hide_button)
+        window.header_layout.insertWidget(0, self.hide_button)
         window.header_layout.addWidget(self.staff_button)
         window.hub.language_changed.connect(self.retranslate_ui)
         window.page_changed.connect(lambda _page: self.restart_idle())

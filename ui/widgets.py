@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from screener.wording import number
+from ui.flow_layout import FlowLayout
 from ui.theme import MIN_TARGET_PX
 
 
@@ -215,18 +216,17 @@ class NumberEntry(QWidget):
         self.edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         self.edit.textChanged.connect(self.changed.emit)
         layout.addWidget(self.edit)
-        pad = QGridLayout()
-        pad.setSpacing(8)
+        pad_widget = QWidget()
+        pad = FlowLayout(pad_widget)
         self.keys: dict[str, QPushButton] = {}
-        for index, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "⌫"]):
+        for key in ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "⌫"]:
             button = QPushButton(key)
             button.setMinimumSize(MIN_TARGET_PX + 8, MIN_TARGET_PX + 8)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard types into the box itself
             button.clicked.connect(lambda _c=False, k=key: self._press(k))
-            pad.addWidget(button, 0, index)
+            pad.addWidget(button)
             self.keys[key] = button
-        pad.setColumnStretch(11, 1)
-        layout.addLayout(pad)
+        layout.addWidget(pad_widget)
 
     def set_accessible(self, name: str, delete: str) -> None:
         self.edit.setAccessibleName(name)

@@ -28,6 +28,7 @@ from screener.loading import problems_from
 from screener.result import Region, Result
 from screener.scoring import default_region_for_language, score
 from ui.draft import AnswersDraft
+from ui.flow_layout import FlowLayout
 from ui.pages.about_you import AboutYouPage
 from ui.pages.base import QUESTION_PAGES, Page, PageId
 from ui.pages.caffeine import CaffeinePage
@@ -103,11 +104,14 @@ class ScreenerWindow(QWidget):
         self.contrast_button.setCheckable(True)
         header = QFrame()
         header.setObjectName("header")
-        header_layout = QHBoxLayout(header)
-        header_layout.setContentsMargins(0, 0, 0, 0)
-        header_layout.addWidget(self.step_label, 1)
+        header_row = QHBoxLayout(header)
+        header_row.setContentsMargins(0, 0, 0, 0)
+        header_row.addWidget(self.step_label, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QWidget()
+        header_layout = FlowLayout(buttons, align_right=True)
         for button in (self.text_size_button, self.contrast_button, self.language_button):
             header_layout.addWidget(button)
+        header_row.addWidget(buttons, 1)
         self.header_layout = header_layout
 
         self.back_button = QPushButton()

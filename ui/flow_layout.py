@@ -1,0 +1,86 @@
+"""A layout that places widgets in a row and wraps to the next row when the width runs out.
+
+Used for the header's buttons and the number pad, so nothing is squeezed or cut off on a narrow or portrait
+screen, or in large-text mode.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+
+
+class FlowLayout(QLayout):
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, align_right: bool = False) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self._align_right = align_right
+        self.setContentsMargins(QMargins(0, 0, 0, 0))
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's name
+        self._items.append(item)
+
+    def insertWidget(self, index: int, widget: QWidget) -> None:  # noqa: N802 - like QBoxLayout's
+        self.addWidget(widget)
+        item = self._items.pop()
+        self._items.insert(index, item)
+        self.invalidate()
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt's name
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not (i.widget() is not None and i.widget().isHidden())]
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        rows: list[list[QLayoutItem]] = [[]]
+        used = 0
+        for item in self._visible():
+            width = item.sizeHint().width()
+            if rows[-1] and used + self._spacing + width > rect.width():
+                rows.append([])
+                used = 0
+            used += (self._spacing if rows[-1] else 0) + width
+            rows[-1].append(item)
+        y = rect.y()
+        for row in rows:
+            if not row:
+                continue
+            height = max(item.sizeHint().height() for item in row)
+            total = sum(item.sizeHint().width() for item in row) + self._spacing * (len(row) - 1)
+            x = rect.right() - total + 1 if self._align_right else rect.x()
+            for item in row:
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y), item.sizeHint()))
+                x += item.sizeHint().width() + self._spacing
+            y += height + self._spacing
+        return max(0, y - rect.y() - self._spacing)
