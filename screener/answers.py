@@ -6,18 +6,22 @@ skipped the question. Unknown fields and out-of-range values are errors.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field
 
-Sex = Literal["female", "male", "unspecified"]
-Pregnancy = Literal["none", "pregnant", "breastfeeding"]
-Medicine = Literal["diuretic", "proton_pump_inhibitor", "antibiotic", "bisphosphonate", "other_regular"]
+from screener.ids import DRINKS, FOOD_GROUPS, MEDICINES, STRESS_FREQUENCIES, Medicine, Pregnancy, Sex
 
-FOOD_GROUPS: tuple[str, ...] = ("leafy_greens", "nuts", "seeds", "legumes", "whole_grains", "avocado")
-DRINKS: tuple[str, ...] = ("coffee", "black_tea", "green_tea", "energy_drink", "cola", "caffeine_tablet")
-MEDICINES: tuple[Medicine, ...] = ("diuretic", "proton_pump_inhibitor", "antibiotic", "bisphosphonate", "other_regular")
-STRESS_FREQUENCIES: tuple[int, ...] = (0, 1, 2, 3, 4)  # never, rarely, sometimes, often, very often
+__all__ = [
+    "DRINKS",
+    "FOOD_GROUPS",
+    "MEDICINES",
+    "STRESS_FREQUENCIES",
+    "Answers",
+    "CaffeineServingsPerDay",
+    "Medicine",
+    "Pregnancy",
+    "ServingsPerWeek",
+    "Sex",
+]
 
 _STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 

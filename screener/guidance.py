@@ -6,8 +6,13 @@ supplements sends the person to a clinician or pharmacist first and states the u
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from screener.i18n import N_, _
-from screener.result import GroupId, Result
+from screener.ids import GroupId
+
+if TYPE_CHECKING:
+    from screener.result import Result
 from screener.wording import number
 
 GUIDANCE: dict[GroupId, tuple[str, ...]] = {

@@ -11,10 +11,14 @@ import locale as _locale
 import os
 from collections.abc import Callable, Sequence
 from functools import cache
-
-from babel import Locale, negotiate_locale
+from typing import TYPE_CHECKING
 
 from locales import DOMAIN, LOCALE_DIR
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+# babel is imported where it is used: loading it costs start-up time the welcome page does not need.
 
 LANGUAGES: tuple[str, ...] = ("ja", "en")
 DEFAULT_LANGUAGE = "en"
@@ -56,7 +60,14 @@ def current_language() -> str:
 
 def babel_locale() -> Locale:
     """The babel locale for formatting numbers and dates in the current language."""
-    return Locale.parse(BABEL_LOCALES[_current])
+    return _babel_locale(_current)
+
+
+@cache
+def _babel_locale(language: str) -> Locale:
+    from babel import Locale
+
+    return Locale.parse(BABEL_LOCALES[language])
 
 
 def on_language_changed(listener: Callable[[str], None]) -> None:
@@ -96,6 +107,8 @@ def system_preferences() -> list[str]:
 
 def negotiate_language(preferred: Sequence[str] | None = None) -> str:
     """Pick ja or en for the given (or the system's) preferences with babel's negotiation; English if neither."""
+    from babel import negotiate_locale
+
     wanted = list(preferred) if preferred is not None else system_preferences()
     chosen = negotiate_locale(wanted, list(LANGUAGES), sep="_") or negotiate_locale(wanted, list(LANGUAGES), sep="-")
     return chosen or DEFAULT_LANGUAGE

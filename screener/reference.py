@@ -8,6 +8,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -132,10 +133,8 @@ class RegionIntakes(BaseModel):
         return self
 
 
-class ReferenceIntake(BaseModel):
+class ReferenceIntake(NamedTuple):
     """The reference intake that applies to one person, and which row it came from."""
-
-    model_config = _ROW
 
     mg_per_day: int
     basis: str  # "region:from-to:column", e.g. "jp:30-49:female"

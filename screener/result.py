@@ -5,34 +5,37 @@ Reasons are data (an id and values) so the wizard, the PDF and the text report c
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field
 
-GroupId = Literal["chronic_stress", "low_dietary_intake", "older_adult", "athlete_sweat_loss", "high_caffeine"]
-GROUP_IDS: tuple[GroupId, ...] = (
-    "chronic_stress",
-    "low_dietary_intake",
-    "older_adult",
-    "athlete_sweat_loss",
-    "high_caffeine",
+from screener.ids import (
+    FLAG_IDS,
+    GROUP_IDS,
+    LEVELS,
+    REGIONS,
+    EvidenceStrength,
+    FlagId,
+    GroupId,
+    Level,
+    Region,
 )
-Level = Literal["likely", "possible", "none", "unknown"]
-LEVELS: tuple[Level, ...] = ("likely", "possible", "none", "unknown")
-FlagId = Literal[
-    "kidney_disease", "pregnancy", "interacting_medicine", "chronic_insomnia", "possible_sleep_apnoea", "minor"
+
+__all__ = [
+    "FLAG_IDS",
+    "GROUP_IDS",
+    "LEVELS",
+    "REGIONS",
+    "ClinicianResult",
+    "Evidence",
+    "EvidenceStrength",
+    "Figures",
+    "FlagId",
+    "GroupId",
+    "GroupResult",
+    "Level",
+    "Reason",
+    "Region",
+    "Result",
 ]
-FLAG_IDS: tuple[FlagId, ...] = (
-    "kidney_disease",
-    "pregnancy",
-    "interacting_medicine",
-    "chronic_insomnia",
-    "possible_sleep_apnoea",
-    "minor",
-)
-EvidenceStrength = Literal["strong", "moderate", "limited"]
-Region = Literal["jp", "us"]
-REGIONS: tuple[Region, ...] = ("jp", "us")
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
 

@@ -6,11 +6,13 @@ wizard, the printed summary and the text report alike.
 
 from __future__ import annotations
 
-from babel.lists import format_list
-from babel.numbers import format_decimal, format_percent
+from typing import TYPE_CHECKING
 
 from screener.i18n import N_, _, babel_locale, ngettext, pgettext
-from screener.result import EvidenceStrength, FlagId, GroupId, Level, Reason
+from screener.ids import EvidenceStrength, FlagId, GroupId, Level
+
+if TYPE_CHECKING:
+    from screener.result import Reason
 
 GROUP_TITLES: dict[GroupId, str] = {
     "chronic_stress": N_("Stress that goes on for months"),
@@ -77,8 +79,22 @@ def _num(value: object) -> float:
 
 def number(value: float, decimals: int = 0) -> str:
     """A number in the current locale, rounded for people to read."""
+    from babel.numbers import format_decimal
+
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return format_decimal(round(value, decimals), format=pattern, locale=babel_locale())
+
+
+def _percent(value: float) -> str:
+    from babel.numbers import format_percent
+
+    return format_percent(value, locale=babel_locale())
+
+
+def _list(items: list[str]) -> str:
+    from babel.lists import format_list
+
+    return format_list(items, locale=babel_locale())
 
 
 def group_title(group: GroupId) -> str:
@@ -146,7 +162,7 @@ def reason_text(reason: Reason, level: Level | None = None) -> str:
             "recommended for you."
         ).format(
             mg=number(_num(v["mg"])),
-            share=format_percent(_num(v["percent"]) / 100, locale=babel_locale()),
+            share=_percent(_num(v["percent"]) / 100),
             reference=number(_num(v["reference_mg"])),
         )
     if rid == "reference_sex_unspecified":
@@ -196,7 +212,7 @@ def clinician_reason_text(reason: Reason) -> str:
         medicines = v["medicines"]
         names = [medicine_name(m) for m in medicines] if isinstance(medicines, list) else []
         return _("You take {medicines}, which can interact with magnesium or change how much the body keeps.").format(
-            medicines=format_list(names, locale=babel_locale())
+            medicines=_list(names)
         )
     if rid == "chronic_insomnia":
         return _(

@@ -5,20 +5,25 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from screener.i18n import negotiate_language
-from screener.result import Region
+from screener.ids import Region
 from ui.crash import install_crash_handler
 from ui.fonts import application_font, choose_japanese_font
-from ui.kiosk_config import ConfigError, KioskConfig, load_config
 from ui.printing import SummaryPrinter
 from ui.qt_i18n import LanguageHub
 from ui.theme import Theme
 from ui.window import ScreenerWindow
 
+if TYPE_CHECKING:
+    from ui.kiosk_config import KioskConfig
+
 log = logging.getLogger(__name__)
+WARM_UP_DELAY_MS = 400  # after the welcome page is on screen
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -44,6 +49,7 @@ def build_window(
     hub.set_language(language or negotiate_language())  # before any widget: Qt's own strings too
     window = ScreenerWindow(hub, theme, region)
     window.font_warning = choice.message  # type: ignore[attr-defined]
+    QTimer.singleShot(WARM_UP_DELAY_MS, window.warm_up)
     return window, hub
 
 
@@ -74,6 +80,7 @@ def run_app(language: str | None = None, kiosk: bool = False, config_path: Path 
 
 def load_kiosk_config(config_path: Path | None) -> KioskConfig:
     from screener.cli import CliError
+    from ui.kiosk_config import ConfigError, load_config
 
     if config_path is None:
         raise CliError(["kiosk mode needs --config FILE with a staff pin_hash (make one with: screener hash-pin)"])

@@ -6,15 +6,18 @@ The same painter draws on screen and on the printed summary, so both show the sa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from screener.i18n import _
-from screener.result import Result
 from screener.wording import number
 from ui.theme import Palette
+
+if TYPE_CHECKING:
+    from screener.result import Result
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from screener.answers import Answers
+if TYPE_CHECKING:
+    from screener.answers import Answers
 
 
 class AnswersDraft:
@@ -61,4 +62,6 @@ class AnswersDraft:
         self._fields = {k: v for k, v in answers.model_dump().items() if v is not None}
 
     def to_answers(self) -> Answers:
+        from screener.answers import Answers  # loaded when first needed, not at start-up
+
         return Answers.model_validate(self.snapshot())

@@ -9,13 +9,17 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from screener.i18n import _, current_language
-from ui.summary import Paper, SummaryError, configure_page, default_paper, render_summary, write_pdf
 from ui.window import ScreenerWindow
+
+if TYPE_CHECKING:
+    from ui.summary import Paper
+
+# QtPrintSupport and the summary's modules load on the first print or save, not at start-up.
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +39,13 @@ class SummaryPrinter:
         window.save_pdf_requested.connect(self.save_pdf)
 
     def _paper(self) -> Paper:
+        from ui.summary import default_paper
+
         return self.paper or default_paper(current_language())
 
-    def _printer_info(self) -> QPrinterInfo | None:
+    def _printer_info(self):  # type: ignore[no-untyped-def]
+        from PySide6.QtPrintSupport import QPrinterInfo
+
         printers = QPrinterInfo.availablePrinters()
         if not printers:
             return None
@@ -51,6 +59,10 @@ class SummaryPrinter:
 
     def print_summary(self) -> bool:
         """Print one page; True when it was sent to a printer."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ui.summary import configure_page, render_summary
+
         window = self.window
         if window.result is None:
             return False
@@ -98,6 +110,8 @@ class SummaryPrinter:
         return path
 
     def save_pdf(self) -> Path | None:
+        from ui.summary import SummaryError, write_pdf
+
         window = self.window
         if window.result is None:
             return None

@@ -5,11 +5,12 @@ It moves between pages and asks the core for the result; the pages hold the ques
 
 from __future__ import annotations
 
+import importlib
 import logging
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,26 +25,28 @@ from PySide6.QtWidgets import (
 )
 
 from screener.i18n import _
-from screener.loading import problems_from
-from screener.result import Region, Result
-from screener.scoring import default_region_for_language, score
+from screener.ids import Region, default_region_for_language
 from ui.draft import AnswersDraft
 from ui.flow_layout import FlowLayout
-from ui.pages.about_you import AboutYouPage
 from ui.pages.base import QUESTION_PAGES, Page, PageId
-from ui.pages.caffeine import CaffeinePage
-from ui.pages.diet import DietPage
-from ui.pages.exercise import ExercisePage
-from ui.pages.health import HealthPage
-from ui.pages.result import ResultPage
-from ui.pages.review import ReviewPage
-from ui.pages.sleep import SleepPage
-from ui.pages.stress import StressPage
-from ui.pages.welcome import WelcomePage
 from ui.qt_i18n import LanguageHub
 from ui.theme import LARGE_TEXT_SCALE, Theme
 
+if TYPE_CHECKING:
+    from screener.result import Result
+
 log = logging.getLogger(__name__)
+
+PAGE_CLASSES: dict[PageId, tuple[str, str]] = {
+    PageId.WELCOME: ("welcome", "WelcomePage"),
+    PageId.ABOUT_YOU: ("about_you", "AboutYouPage"),
+    PageId.STRESS: ("stress", "StressPage"),
+    PageId.DIET: ("diet", "DietPage"),
+    PageId.EXERCISE: ("exercise", "ExercisePage"),
+    PageId.CAFFEINE: ("caffeine", "CaffeinePage"),
+    PageId.HEALTH: ("health", "HealthPage"),
+    PageId.SLEEP: ("sleep", "SleepPage"),
+}
 
 # Steps counted for "Step N of M": the question pages, review and result.
 COUNTED_STEPS = (*QUESTION_PAGES, PageId.REVIEW, PageId.RESULT)
@@ -71,29 +74,11 @@ class ScreenerWindow(QWidget):
         self._return_to_review = False
         self.setObjectName("screenerWindow")
 
-        self.welcome = WelcomePage(self.draft)
-        self.about_you = AboutYouPage(self.draft)
-        self.stress = StressPage(self.draft)
-        self.diet = DietPage(self.draft)
-        self.exercise = ExercisePage(self.draft)
-        self.caffeine = CaffeinePage(self.draft)
-        self.health = HealthPage(self.draft)
-        self.sleep = SleepPage(self.draft)
-        questions: list[Page] = [
-            self.about_you,
-            self.stress,
-            self.diet,
-            self.exercise,
-            self.caffeine,
-            self.health,
-            self.sleep,
-        ]
-        self.review = ReviewPage(self.draft, questions)
-        self.result_page = ResultPage(self.draft, self.theme)
-        self.pages: list[Page] = [self.welcome, *questions, self.review, self.result_page]
+        # Only the welcome page is built at start-up; the others are built while the person reads it
+        # (warm_up), or at the latest when first shown.
+        self._pages: dict[PageId, Page] = {}
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
+        self.page(PageId.WELCOME)
 
         self.step_label = QLabel()
         self.step_label.setObjectName("stepLabel")
@@ -147,7 +132,6 @@ class ScreenerWindow(QWidget):
         self.language_button.clicked.connect(self.toggle_language)
         self.text_size_button.toggled.connect(self._set_large_text)
         self.contrast_button.toggled.connect(self._set_high_contrast)
-        self.review.change_requested.connect(self.change_answer)
         self.start_over_button.clicked.connect(self.confirm_start_over)
         self.print_button.clicked.connect(self.print_requested.emit)
         self.pdf_button.clicked.connect(self.save_pdf_requested.emit)
@@ -159,10 +143,53 @@ class ScreenerWindow(QWidget):
         self.retranslate_ui()
         self.show_page(PageId.WELCOME)
 
+    # --- pages, built when first needed -------------------------------------------------------------------------
+
+    def page(self, page_id: PageId) -> Page:
+        """The page, built (and translated) on first use."""
+        if page_id not in self._pages:
+            self._pages[page_id] = page = self._build_page(page_id)
+            page.retranslate_ui()
+            self.stack.addWidget(page)
+        return self._pages[page_id]
+
+    def _build_page(self, page_id: PageId) -> Page:
+        if page_id == PageId.REVIEW:
+            from ui.pages.review import ReviewPage
+
+            review = ReviewPage(self.draft, [self.page(pid) for pid in QUESTION_PAGES])
+            review.change_requested.connect(self.change_answer)
+            return review
+        if page_id == PageId.RESULT:
+            from ui.pages.result import ResultPage
+
+            return ResultPage(self.draft, self.theme)
+        module_name, class_name = PAGE_CLASSES[page_id]
+        page_class = getattr(importlib.import_module(f"ui.pages.{module_name}"), class_name)
+        return page_class(self.draft)  # type: ignore[no-any-return]
+
+    def built_pages(self) -> list[Page]:
+        return [self._pages[pid] for pid in sorted(self._pages)]
+
+    def build_all_pages(self) -> None:
+        for page_id in PageId:
+            self.page(page_id)
+
+    welcome = property(lambda self: self.page(PageId.WELCOME))
+    about_you = property(lambda self: self.page(PageId.ABOUT_YOU))
+    stress = property(lambda self: self.page(PageId.STRESS))
+    diet = property(lambda self: self.page(PageId.DIET))
+    exercise = property(lambda self: self.page(PageId.EXERCISE))
+    caffeine = property(lambda self: self.page(PageId.CAFFEINE))
+    health = property(lambda self: self.page(PageId.HEALTH))
+    sleep = property(lambda self: self.page(PageId.SLEEP))
+    review = property(lambda self: self.page(PageId.REVIEW))
+    result_page = property(lambda self: self.page(PageId.RESULT))
+
     # --- language and look -------------------------------------------------------------------------------------
 
     def retranslate_ui(self, _language: str | None = None) -> None:
-        for page in self.pages:
+        for page in self.built_pages():
             page.retranslate_ui()
         self.language_button.setText(OTHER_LANGUAGE[self.hub.current()][1])
         self.language_button.setAccessibleName(
@@ -204,26 +231,32 @@ class ScreenerWindow(QWidget):
         font = self.font()
         font.setPointSizeF(self.theme.point_size())
         self.setFont(font)
-        self.result_page.theme = self.theme
+        if PageId.RESULT in self._pages:
+            self.result_page.theme = self.theme
         if self.result is not None:
             self.result_page.show_result(self.result, self.theme)
 
     # --- navigation --------------------------------------------------------------------------------------------
 
     def current_id(self) -> PageId:
-        return self.pages[self.stack.currentIndex()].page_id
+        return self.current_page().page_id
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
 
     def show_page(self, page_id: PageId) -> None:
-        page = self.pages[page_id]
+        page = self.page(page_id)
         page.load()
-        self.stack.setCurrentIndex(int(page_id))
+        self.stack.setCurrentWidget(page)
         page.scroll.verticalScrollBar().setValue(0)
         self._update_navigation()
         self._focus_first_control(page)
         self.page_changed.emit(int(page_id))
+        if page_id == PageId.REVIEW:
+            # Lay the result out while the person reads the review, so "See my result" only has to paint.
+            QTimer.singleShot(0, self._prepare_result)
         log.info("page %s", page_id.name.lower())
 
     def _focus_first_control(self, page: Page) -> None:
@@ -306,7 +339,28 @@ class ScreenerWindow(QWidget):
     def region(self) -> Region:
         return self.region_setting or default_region_for_language(self.hub.current())
 
+    def _prepare_result(self) -> None:
+        if self.current_id() != PageId.REVIEW:
+            return
+        from screener.scoring import score
+
+        try:
+            result = score(self.draft.to_answers(), region=self.region())
+        except ValueError:
+            return  # _score_and_show reports it when the person asks for the result
+        self.result_page.show_result(result, self.theme)
+        self.result_page.body.adjustSize()
+        layout = self.result_page.layout()
+        if layout is not None:
+            layout.activate()
+
     def _score_and_show(self) -> None:
+        # The core's models load here, not at start-up (warm_up() usually has them ready by now).
+        from pydantic import ValidationError
+
+        from screener.loading import problems_from
+        from screener.scoring import score
+
         try:
             answers = self.draft.to_answers()
         except ValidationError as exc:
@@ -319,6 +373,15 @@ class ScreenerWindow(QWidget):
             self.show_page(PageId.RESULT)
             self.result_shown.emit(self.result)
             log.info("result shown")
+
+    def warm_up(self) -> None:
+        """Load the scoring models while the person reads the welcome page, so the result opens at once."""
+        from screener.answers import Answers
+        from screener.scoring import score
+
+        self.build_all_pages()
+        score(Answers(age_years=40), region=self.region())
+        log.info("pages built and scoring ready")
 
     # --- start over ----------------------------------------------------------------------------------------------
 
@@ -339,8 +402,9 @@ class ScreenerWindow(QWidget):
         self.draft.clear()
         self.result = None
         self._return_to_review = False
-        self.result_page.clear()
-        for page in self.pages:
+        if PageId.RESULT in self._pages:
+            self.result_page.clear()
+        for page in self.built_pages():
             page.load()
         self.show_page(PageId.WELCOME)
         clipboard = QApplication.clipboard()

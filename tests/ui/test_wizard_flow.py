@@ -55,7 +55,7 @@ ANSWER_SETS: dict[str, dict[str, Any]] = {
 
 
 def result_levels(window: ScreenerWindow) -> dict[str, str]:
-    return {group: window.result_page.level_labels[group].text() for group in GROUP_IDS}
+    return {group: window.result_page.level_text(group) for group in GROUP_IDS}
 
 
 @pytest.mark.parametrize("name", list(ANSWER_SETS))
@@ -79,7 +79,7 @@ def test_skipped_pages_become_unknown(qtbot: QtBot, window: ScreenerWindow) -> N
     assert window.result is not None
     for group in ("chronic_stress", "low_dietary_intake", "athlete_sweat_loss", "high_caffeine"):
         assert window.result.groups[group].level == "unknown"  # type: ignore[index]
-        assert "Not answered" in window.result_page.level_labels[group].text()
+        assert "Not answered" in window.result_page.level_text(group)
 
 
 def test_age_is_required_and_a_bad_age_is_named(qtbot: QtBot, window: ScreenerWindow) -> None:

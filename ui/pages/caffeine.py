@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from screener.answers import DRINKS
 from screener.i18n import _
+from screener.ids import DRINKS
 from screener.wording import number
 from ui.pages.base import PageId, not_answered, yes_no
 from ui.pages.counts import CountsPage

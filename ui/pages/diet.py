@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from screener.answers import FOOD_GROUPS
 from screener.i18n import _, ngettext
+from screener.ids import FOOD_GROUPS
 from screener.wording import number
 from ui.pages.base import PageId, not_answered
 from ui.pages.counts import CountsPage

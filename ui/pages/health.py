@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from screener.answers import MEDICINES
 from screener.i18n import _, ngettext
+from screener.ids import MEDICINES
 from screener.wording import medicine_name, number
 from ui.draft import AnswersDraft
 from ui.pages.base import Page, PageId, not_answered, yes_no
