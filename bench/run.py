@@ -31,7 +31,21 @@ TARGETS = {
     "pdf_ms": ("<", 300.0),
     "scoring_per_s": (">=", 20_000.0),
     "peak_rss_ratio": ("<=", 1.5),
+    "peak_rss_session_ratio": ("<=", 1.5),
 }
+
+
+def session_rss() -> int:
+    """Peak RSS in KiB of a whole session: start, answer, result, language switch, summary PDF."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "startup_child.py"), "session"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return int(next(line.split()[1] for line in out.splitlines() if line.startswith("maxrss_kb")))
 
 
 def startup(kind: str) -> tuple[float, int]:
@@ -65,13 +79,17 @@ def measure_startup(runs: int) -> dict[str, Any]:
         app_times.append(t)
         app_rss.append(rss)
     base, app = statistics.median(base_times), statistics.median(app_times)
+    session = statistics.median(session_rss() for _ in range(3))
     return {
         "startup_baseline_s": round(base, 3),
         "startup_app_s": round(app, 3),
         "startup_ratio": round(app / base, 2),
         "peak_rss_baseline_mib": round(statistics.median(base_rss) / 1024, 1),
         "peak_rss_app_mib": round(statistics.median(app_rss) / 1024, 1),
+        # Like for like with the baseline (shown, then quit). The whole session's peak is reported beside it.
         "peak_rss_ratio": round(statistics.median(app_rss) / statistics.median(base_rss), 2),
+        "peak_rss_session_mib": round(session / 1024, 1),
+        "peak_rss_session_ratio": round(session / statistics.median(base_rss), 2),
     }
 
 
@@ -226,10 +244,16 @@ def main(argv: list[str] | None = None) -> int:
         ("summary PDF (median)", f"{figures['pdf_ms']} ms", "pdf_ms"),
         ("scoring throughput", f"{figures['scoring_per_s']:,} answer sets/s", "scoring_per_s"),
         (
-            "peak memory (RSS)",
+            "peak memory (RSS), shown then quit",
             f"{figures['peak_rss_app_mib']} MiB vs baseline {figures['peak_rss_baseline_mib']} MiB"
             f" = {figures['peak_rss_ratio']}x",
             "peak_rss_ratio",
+        ),
+        (
+            "peak memory (RSS), whole session",
+            f"{figures['peak_rss_session_mib']} MiB = {figures['peak_rss_session_ratio']}x the baseline "
+            "(answers, result, both languages, PDF)",
+            "peak_rss_session_ratio",
         ),
     ]
     print("| measure | result | target |\n|---|---|---|")
@@ -238,7 +262,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{figures['machine']}, {figures['date']}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    return 0
+    sys.stdout.flush()
+    # Leave without interpreter teardown: PySide can abort while collecting Qt objects at exit after a
+    # long in-process run like this one; the figures are written by now, and the app itself exits cleanly.
+    os._exit(0)
 
 
 if __name__ == "__main__":

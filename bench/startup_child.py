@@ -30,6 +30,8 @@ def main(kind: str) -> int:
                 QTimer.singleShot(0, self.app.quit)
             return False
 
+    if kind == "session":
+        return session()
     if kind == "baseline":
         from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizard, QWizardPage
 
@@ -50,6 +52,38 @@ def main(kind: str) -> int:
     watched.installEventFilter(spy)
     window.show()
     app.exec()
+    print(f"maxrss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+    return 0
+
+
+def session() -> int:
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from screener.answers import Answers
+    from ui.app import build_window, create_app
+    from ui.pages.base import PageId
+    from ui.summary import write_pdf
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from run import WORST_CASE
+
+    app = create_app()
+    window, _hub = build_window("ja")
+    window.show()
+    QApplication.processEvents()
+    window.warm_up()
+    window.draft.load(Answers.model_validate(WORST_CASE))
+    while window.current_id() != PageId.RESULT:
+        window.go_next()
+        QApplication.processEvents()
+    with tempfile.TemporaryDirectory() as folder:
+        write_pdf(Path(folder) / "summary.pdf", window.result, window.draft.to_answers(), "A4")  # type: ignore[arg-type]
+    window.hub.set_language("en")
+    QApplication.processEvents()
+    del app
     print(f"maxrss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
     return 0
 
