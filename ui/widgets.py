@@ -33,6 +33,14 @@ def wrapped_label(text: str = "", object_name: str | None = None) -> QLabel:
     return label
 
 
+CHECK_MARK = "✓ "
+
+
+def show_checked(button: QPushButton, label: str) -> None:
+    """A chosen option says so with a tick as well as its colour, so the choice does not rest on colour alone."""
+    button.setText(CHECK_MARK + label if button.isChecked() else label)
+
+
 class OptionGroup(QWidget):
     """A question answered by one big button out of several. Choosing nothing leaves the answer skipped (None)."""
 
@@ -59,11 +67,19 @@ class OptionGroup(QWidget):
             layout.addWidget(button, index // columns, index % columns)
             self.buttons.append(button)
         self._group.idClicked.connect(self._clicked)
+        self._labels = [""] * len(self._values)
+        for button in self.buttons:
+            button.toggled.connect(lambda _on: self._show_marks())
 
     def set_labels(self, labels: Sequence[str], accessible_prefix: str = "") -> None:
+        self._labels = list(labels)
         for button, label in zip(self.buttons, labels, strict=True):
-            button.setText(label)
             button.setAccessibleName(f"{accessible_prefix}: {label}" if accessible_prefix else label)
+        self._show_marks()
+
+    def _show_marks(self) -> None:
+        for button, label in zip(self.buttons, self._labels, strict=True):
+            show_checked(button, label)
 
     def _clicked(self, index: int) -> None:
         button = self.buttons[index]
@@ -103,13 +119,20 @@ class ToggleGroup(QWidget):
             button.setCheckable(True)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.toggled.connect(lambda _on: self.changed.emit(self.value()))
+            button.toggled.connect(lambda _on: self._show_marks())
             layout.addWidget(button, index // columns, index % columns)
             self.buttons.append(button)
+        self._labels = [""] * len(self._values)
 
     def set_labels(self, labels: Sequence[str]) -> None:
+        self._labels = list(labels)
         for button, label in zip(self.buttons, labels, strict=True):
-            button.setText(label)
             button.setAccessibleName(label)
+        self._show_marks()
+
+    def _show_marks(self) -> None:
+        for button, label in zip(self.buttons, self._labels, strict=True):
+            show_checked(button, label)
 
     def value(self) -> list[str]:
         return [v for v, b in zip(self._values, self.buttons, strict=True) if b.isChecked()]
@@ -119,6 +142,7 @@ class ToggleGroup(QWidget):
             button.blockSignals(True)
             button.setChecked(value in values)
             button.blockSignals(False)
+        self._show_marks()
 
 
 class Stepper(QWidget):

@@ -139,6 +139,13 @@ class ScreenerWindow(QWidget):
         QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self, self.go_back)
         hub.language_changed.connect(self.retranslate_ui)
 
+        for button, on in (
+            (self.text_size_button, self.theme.text_scale > 1.0),
+            (self.contrast_button, self.theme.high_contrast),
+        ):
+            button.blockSignals(True)
+            button.setChecked(on)
+            button.blockSignals(False)
         self.apply_theme()
         self.retranslate_ui()
         self.show_page(PageId.WELCOME)

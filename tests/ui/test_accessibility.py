@@ -105,3 +105,14 @@ def test_the_crash_handler_can_start_over(qtbot: QtBot, window: ScreenerWindow) 
     handler(ValueError, error, None)
     assert window.current_id() == PageId.WELCOME
     assert window.draft.is_empty()
+
+
+def test_a_chosen_option_shows_a_tick_not_only_a_colour(qtbot: QtBot, window: ScreenerWindow) -> None:
+    next_page(qtbot, window)
+    female = window.about_you.sex.buttons[0]
+    qtbot.mouseClick(female, Qt.MouseButton.LeftButton)
+    assert female.text() == "✓ Female"
+    assert female.accessibleName().endswith(": Female")  # the screen reader hears the checked state from Qt
+    qtbot.mouseClick(window.about_you.sex.buttons[1], Qt.MouseButton.LeftButton)
+    assert female.text() == "Female"
+    assert window.about_you.sex.buttons[1].text() == "✓ Male"
