@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -92,7 +92,7 @@ def paint_amount_bar(painter: QPainter, rect: QRectF, spec: AmountBarSpec, palet
 
     x_ref = track.left() + track.width() * spec.reference / spec.scale_max
     painter.setPen(QPen(QColor(palette.text), 3, Qt.PenStyle.DashLine))
-    painter.drawLine(x_ref, track.top() - line * 0.2, x_ref, track.bottom() + line * 0.2)
+    painter.drawLine(QPointF(x_ref, track.top() - line * 0.2), QPointF(x_ref, track.bottom() + line * 0.2))
 
     painter.setFont(font)
     painter.setPen(QColor(palette.text))

@@ -17,6 +17,8 @@ from screener.i18n import _, current_language
 from ui.window import ScreenerWindow
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinterInfo
+
     from ui.summary import Paper
 
 # QtPrintSupport and the summary's modules load on the first print or save, not at start-up.
@@ -43,7 +45,7 @@ class SummaryPrinter:
 
         return self.paper or default_paper(current_language())
 
-    def _printer_info(self):  # type: ignore[no-untyped-def]
+    def _printer_info(self) -> QPrinterInfo | None:
         from PySide6.QtPrintSupport import QPrinterInfo
 
         printers = QPrinterInfo.availablePrinters()

@@ -11,14 +11,13 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from babel.dates import format_date
 from babel.lists import format_list
 from PySide6.QtCore import QMarginsF, QRectF
 from PySide6.QtGui import (
     QFont,
-    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -42,6 +41,11 @@ from ui.charts import caffeine_spec, magnesium_spec, paint_amount_bar
 from ui.fonts import BUNDLED_FAMILY, load_bundled_fonts
 from ui.pages.result import LEVEL_MARKS
 from ui.theme import STANDARD
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    PagedDevice = QPdfWriter | QPrinter
 
 Paper = Literal["A4", "Letter"]
 PAPER_SIZES: dict[Paper, QPageSize.PageSizeId] = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -165,7 +169,7 @@ def bottom_html(result: Result, point_size: float = BASE_PT) -> str:
     return "".join(parts)
 
 
-def _document(markup: str, width: float, point_size: float, device: QPagedPaintDevice) -> QTextDocument:
+def _document(markup: str, width: float, point_size: float, device: PagedDevice) -> QTextDocument:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     font = QFont(BUNDLED_FAMILY)
@@ -177,7 +181,7 @@ def _document(markup: str, width: float, point_size: float, device: QPagedPaintD
     return doc
 
 
-def render_summary(device: QPagedPaintDevice, result: Result, answers: Answers, when: date) -> float:
+def render_summary(device: PagedDevice, result: Result, answers: Answers, when: date) -> float:
     """Draw the summary on one page of ``device``; returns the type scale that made it fit."""
     load_bundled_fonts()
     layout = device.pageLayout()
@@ -216,7 +220,7 @@ def render_summary(device: QPagedPaintDevice, result: Result, answers: Answers, 
     return scale
 
 
-def configure_page(device: QPagedPaintDevice, paper: Paper) -> None:
+def configure_page(device: PagedDevice, paper: Paper) -> None:
     device.setPageLayout(
         QPageLayout(
             QPageSize(PAPER_SIZES[paper]),

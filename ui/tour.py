@@ -29,12 +29,14 @@ def run_tour(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from screener.i18n import current_language
     from ui.app import build_window, create_app
     from ui.pages.base import PageId
     from ui.theme import LARGE_TEXT_SCALE, Theme
 
+    previous_language = current_language()
     create_app()
-    window, _hub = build_window(language, Theme(text_scale=LARGE_TEXT_SCALE if large_text else 1.0))
+    window, hub = build_window(language, Theme(text_scale=LARGE_TEXT_SCALE if large_text else 1.0))
     window.resize(*size)
     window.show()
     window.draft.load(answers)
@@ -58,4 +60,5 @@ def run_tour(
         content.grab().save(str(path))
         written.append(path)
     window.close()
+    hub.set_language(previous_language)  # leave the application as found (it matters when run in-process)
     return written

@@ -257,7 +257,7 @@ class ScreenerWindow(QWidget):
         page = self.page(page_id)
         page.load()
         self.stack.setCurrentWidget(page)
-        page.scroll.verticalScrollBar().setValue(0)
+        page.scroll_area.verticalScrollBar().setValue(0)
         self._update_navigation()
         self._focus_first_control(page)
         self.page_changed.emit(int(page_id))
@@ -272,7 +272,7 @@ class ScreenerWindow(QWidget):
             self.next_button.setFocus()
             return
         if page.page_id == PageId.RESULT:
-            page.scroll.setFocus()
+            page.scroll_area.setFocus()
             return
         for child in page.body.findChildren(QWidget):
             if child.isVisibleTo(page) and child.isEnabled() and child.focusPolicy() & Qt.FocusPolicy.TabFocus:

@@ -144,3 +144,13 @@ def test_lang_environment_picks_japanese(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("LC_MESSAGES", "")
     monkeypatch.setenv("LANG", "ja_JP.UTF-8")
     assert negotiate_language() == "ja"
+
+
+def test_a_missing_japanese_font_is_said_plainly_for_staff(qapp, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    from ui import fonts
+
+    monkeypatch.setattr(fonts, "covers", lambda font, text: False)
+    choice = fonts.choose_japanese_font()
+    assert choice.family is None
+    assert choice.message is not None and "apt-get install fonts-noto-cjk" in choice.message
+    assert "No Japanese font" in caplog.text

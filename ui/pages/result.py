@@ -100,8 +100,8 @@ class ResultPage(Page):
         self.magnesium_bar = AmountBar(theme.palette)
         self.caffeine_bar = AmountBar(theme.palette)
         self.pictures_note = wrapped_label(object_name="hint")
-        for widget in (self.magnesium_bar, self.caffeine_bar, self.pictures_note):
-            inner.addWidget(widget)
+        for part in (self.magnesium_bar, self.caffeine_bar, self.pictures_note):
+            inner.addWidget(part)
 
         self.guidance, inner = card()
         self.guidance_heading = wrapped_label(object_name="question")
@@ -122,8 +122,8 @@ class ResultPage(Page):
         self.body_layout.addWidget(self.groups_heading)
         for group_card in self.cards.values():
             self.body_layout.addWidget(group_card)
-        for widget in (self.pictures, self.guidance, self.about):
-            self.body_layout.addWidget(widget)
+        for frame in (self.pictures, self.guidance, self.about):
+            self.body_layout.addWidget(frame)
         self.finish_layout()
 
     def title(self) -> str:
@@ -140,7 +140,7 @@ class ResultPage(Page):
     def show_result(self, result: Result, theme: Theme) -> None:
         self.result, self.theme = result, theme
         self._fill()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def clear(self) -> None:
         self.result = None
