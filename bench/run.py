@@ -152,23 +152,7 @@ def measure_ui(walks: int, switches: int, pdfs: int) -> dict[str, Any]:
     }
 
 
-WORST_CASE = {
-    "age_years": 72,
-    "sex": "female",
-    "stress_frequency": 4,
-    "stress_months": 12,
-    "servings_per_week": {"legumes": 1},
-    "exercise_hours_per_week": 12,
-    "heavy_sweating": True,
-    "caffeine_servings_per_day": {"coffee": 5, "black_tea": 1, "green_tea": 2, "energy_drink": 1, "cola": 1},
-    "caffeine_after_2pm": True,
-    "kidney_disease": True,
-    "medicines": ["diuretic", "proton_pump_inhibitor", "antibiotic", "bisphosphonate", "other_regular"],
-    "alcohol_drinks_per_week": 20,
-    "insomnia_nights_per_week": 5,
-    "sleep_problem_months": 8,
-    "snoring_or_gasping": True,
-}
+WORST_CASE: dict[str, Any] = json.loads((ROOT / "examples" / "worst-case.json").read_text(encoding="utf-8"))
 
 
 def random_answers(rng: random.Random) -> dict[str, Any]:

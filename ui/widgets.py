@@ -41,35 +41,25 @@ def show_checked(button: QPushButton, label: str) -> None:
     button.setText(CHECK_MARK + label if button.isChecked() else label)
 
 
-class OptionGroup(QWidget):
-    """A question answered by one big button out of several. Choosing nothing leaves the answer skipped (None)."""
+class _BigButtons(QWidget):
+    """A grid of big checkable buttons, one per value, that show a tick when chosen."""
 
-    changed = Signal(object)
-
-    def __init__(
-        self, values: Sequence[Any], columns: int = 1, parent: QWidget | None = None, allow_clear: bool = True
-    ) -> None:
+    def __init__(self, values: Sequence[Any], columns: int, parent: QWidget | None) -> None:
         super().__init__(parent)
         self._values = list(values)
-        self._group = QButtonGroup(self)
-        self._group.setExclusive(False)  # exclusive by hand, so the chosen button can be tapped again to clear it
-        self._allow_clear = allow_clear
+        self._labels = [""] * len(self._values)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         self.buttons: list[QPushButton] = []
-        for index, _value in enumerate(self._values):
+        for index in range(len(self._values)):
             button = QPushButton()
             button.setCheckable(True)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumHeight(MIN_TARGET_PX)
-            self._group.addButton(button, index)
+            button.toggled.connect(lambda _on: self._show_marks())
             layout.addWidget(button, index // columns, index % columns)
             self.buttons.append(button)
-        self._group.idClicked.connect(self._clicked)
-        self._labels = [""] * len(self._values)
-        for button in self.buttons:
-            button.toggled.connect(lambda _on: self._show_marks())
 
     def set_labels(self, labels: Sequence[str], accessible_prefix: str = "") -> None:
         self._labels = list(labels)
@@ -80,6 +70,23 @@ class OptionGroup(QWidget):
     def _show_marks(self) -> None:
         for button, label in zip(self.buttons, self._labels, strict=True):
             show_checked(button, label)
+
+
+class OptionGroup(_BigButtons):
+    """A question answered by one big button out of several. Choosing nothing leaves the answer skipped (None)."""
+
+    changed = Signal(object)
+
+    def __init__(
+        self, values: Sequence[Any], columns: int = 1, parent: QWidget | None = None, allow_clear: bool = True
+    ) -> None:
+        super().__init__(values, columns, parent)
+        self._allow_clear = allow_clear
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(False)  # exclusive by hand, so the chosen button can be tapped again to clear it
+        for index, button in enumerate(self.buttons):
+            self._group.addButton(button, index)
+        self._group.idClicked.connect(self._clicked)
 
     def _clicked(self, index: int) -> None:
         button = self.buttons[index]
@@ -102,37 +109,15 @@ class OptionGroup(QWidget):
             button.setChecked(value is not None and own == value)
 
 
-class ToggleGroup(QWidget):
+class ToggleGroup(_BigButtons):
     """Several big buttons, any number of which can be on (e.g. medicines)."""
 
     changed = Signal(list)
 
     def __init__(self, values: Sequence[str], columns: int = 1, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._values = list(values)
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        self.buttons: list[QPushButton] = []
-        for index, _value in enumerate(self._values):
-            button = QPushButton()
-            button.setCheckable(True)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        super().__init__(values, columns, parent)
+        for button in self.buttons:
             button.toggled.connect(lambda _on: self.changed.emit(self.value()))
-            button.toggled.connect(lambda _on: self._show_marks())
-            layout.addWidget(button, index // columns, index % columns)
-            self.buttons.append(button)
-        self._labels = [""] * len(self._values)
-
-    def set_labels(self, labels: Sequence[str]) -> None:
-        self._labels = list(labels)
-        for button, label in zip(self.buttons, labels, strict=True):
-            button.setAccessibleName(label)
-        self._show_marks()
-
-    def _show_marks(self) -> None:
-        for button, label in zip(self.buttons, self._labels, strict=True):
-            show_checked(button, label)
 
     def value(self) -> list[str]:
         return [v for v, b in zip(self._values, self.buttons, strict=True) if b.isChecked()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -133,3 +134,14 @@ def _counts(
 
 def visible_buttons(widget: QWidget) -> list[QPushButton]:
     return [b for b in widget.findChildren(QPushButton) if b.isVisible()]
+
+
+def visit_every_page(qtbot: QtBot, window: ScreenerWindow, answers: dict[str, Any]) -> Iterator[PageId]:
+    """Answer everything, then show each page in order (the result through "See my result"), yielding its id."""
+    answer_everything(qtbot, window, answers)
+    for pid in PageId:
+        if pid == PageId.RESULT:
+            next_page(qtbot, window)
+        else:
+            window.show_page(pid)
+        yield pid

@@ -7,25 +7,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.screener.helpers import WORST_CASE
-from tests.ui.driver import answer_everything, next_page, visible_buttons
+from tests.ui.driver import answer_everything, next_page, visible_buttons, visit_every_page
 from ui.crash import CrashHandler
 from ui.pages.base import PageId
 from ui.theme import MIN_TARGET_PX
 from ui.window import ScreenerWindow
 
 
-def every_page(qtbot: QtBot, window: ScreenerWindow):  # type: ignore[no-untyped-def]
-    answer_everything(qtbot, window, {k: v for k, v in WORST_CASE.items() if k != "pregnancy"})
-    for pid in PageId:
-        if pid == PageId.RESULT:
-            next_page(qtbot, window)
-        else:
-            window.show_page(pid)
-        yield pid
-
-
 def test_every_button_is_a_big_target_with_a_name(qtbot: QtBot, window: ScreenerWindow) -> None:
-    for pid in every_page(qtbot, window):
+    for pid in visit_every_page(qtbot, window, {k: v for k, v in WORST_CASE.items() if k != "pregnancy"}):
         buttons = visible_buttons(window)
         assert buttons, pid
         for button in buttons:

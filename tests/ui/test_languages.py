@@ -4,6 +4,7 @@ buttons translated, and a font that covers every character of the Japanese catal
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from screener.i18n import negotiate_language
 from tests.screener.helpers import WORST_CASE
-from tests.ui.driver import answer_everything, next_page, step_to, tap
+from tests.ui.driver import answer_everything, next_page, step_to, tap, visit_every_page
 from ui.pages.base import PageId
 from ui.window import ScreenerWindow
 
@@ -38,14 +39,8 @@ def shown_texts(window: ScreenerWindow) -> list[tuple[str, str]]:
     return found
 
 
-def walk(qtbot: QtBot, window: ScreenerWindow):  # type: ignore[no-untyped-def]
-    answer_everything(qtbot, window, {k: v for k, v in WORST_CASE.items() if k != "pregnancy"})
-    for pid in PageId:
-        if pid == PageId.RESULT:
-            next_page(qtbot, window)
-        else:
-            window.show_page(pid)
-        yield pid
+def walk(qtbot: QtBot, window: ScreenerWindow) -> Iterator[PageId]:
+    return visit_every_page(qtbot, window, {k: v for k, v in WORST_CASE.items() if k != "pregnancy"})
 
 
 def test_every_page_in_japanese_shows_no_english(qtbot: QtBot, window: ScreenerWindow) -> None:
