@@ -55,6 +55,16 @@ STUDY_NOTE = N_(
     "not show that magnesium treats insomnia or any sleep disorder."
 )
 
+OTHER_RISKS_NOTE = N_(
+    "Long-term bowel conditions or bowel surgery, type 2 diabetes and alcohol dependence can also lower magnesium. "
+    "If one of these applies to you, tell your clinician."
+)
+
+MEDICINE_TIMING_NOTE = N_(
+    "If a clinician agrees to a magnesium supplement, bisphosphonates and some antibiotics must be taken hours apart "
+    "from it; your pharmacist can tell you how long."
+)
+
 DISCLAIMER = N_(
     "This self-check is for learning only. It does not diagnose, treat or prevent any illness and does not replace "
     "advice from a clinician."
@@ -107,6 +117,12 @@ def upper_limit_text(result: Result) -> str:
         "diarrhoea and nausea; with weak kidneys it can build up dangerously. There is no limit for magnesium from "
         "food."
     ).format(upper=number(result.figures.supplement_upper_limit_mg_per_day))
+
+
+def clinician_notes(result: Result) -> list[str]:
+    """Further points for the clinician box: medicine timing when a medicine interacts, and the other risk groups."""
+    notes = [_(MEDICINE_TIMING_NOTE)] if "interacting_medicine" in result.clinician.flags else []
+    return [*notes, _(OTHER_RISKS_NOTE)]
 
 
 def disclaimer() -> str:

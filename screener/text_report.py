@@ -21,6 +21,7 @@ def render_text(result: Result) -> str:
     for flag in result.clinician.flags:
         lines.append(f"  ! {flag_title(flag)}")
     lines += [f"  - {clinician_reason_text(reason)}" for reason in result.clinician.reasons]
+    lines += [f"  {note}" for note in guidance.clinician_notes(result)]
     lines.append("")
     points = guidance.guidance_points(result)
     if points:

@@ -70,3 +70,10 @@ def test_text_report_has_no_brand_and_always_the_disclaimer() -> None:
         text = render_text(score(Answers.model_validate(WORST_CASE)))
         assert guidance.disclaimer() in text
         assert "Magtein" not in text and "マグテイン" not in text
+
+
+def test_medicine_timing_only_with_an_interacting_medicine_and_other_risks_always() -> None:
+    calm = guidance.clinician_notes(score(answers()))
+    with_medicine = guidance.clinician_notes(score(answers(medicines=["bisphosphonate"])))
+    assert len(calm) == 1 and "type 2 diabetes" in calm[0]
+    assert len(with_medicine) == 2 and "hours apart" in with_medicine[0]

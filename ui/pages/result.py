@@ -89,7 +89,14 @@ class ResultPage(Page):
         self.clinician_body = wrapped_label()
         self.clinician_flags = rich_label("question")
         self.clinician_reasons = rich_label()
-        for widget in (self.clinician_heading, self.clinician_body, self.clinician_flags, self.clinician_reasons):
+        self.clinician_notes = wrapped_label(object_name="hint")
+        for widget in (
+            self.clinician_heading,
+            self.clinician_body,
+            self.clinician_flags,
+            self.clinician_reasons,
+            self.clinician_notes,
+        ):
             inner.addWidget(widget)
 
         self.groups_heading = wrapped_label(object_name="question")
@@ -185,6 +192,7 @@ class ResultPage(Page):
         self.clinician_flags.setVisible(bool(result.clinician.flags))
         self.clinician_reasons.setText(bullets([clinician_reason_text(r) for r in result.clinician.reasons]))
         self.clinician_reasons.setVisible(bool(result.clinician.reasons))
+        self.clinician_notes.setText("\n".join(guidance.clinician_notes(result)))
 
     def _fill_pictures(self, result: Result) -> None:
         magnesium, caffeine = magnesium_spec(result), caffeine_spec(result)
