@@ -112,7 +112,7 @@ class PinDialog(QDialog):
         self.setWindowTitle(_("Staff"))
         self.setModal(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(wrapped_label(_("Staff only: enter the PIN to leave kiosk mode."), "question"))
+        layout.addWidget(wrapped_label(_("Staff only: enter the PIN."), "question"))
         self.entry = QLineEdit()
         self.entry.setEchoMode(QLineEdit.EchoMode.Password)
         self.entry.setAccessibleName(_("PIN"))
@@ -130,7 +130,7 @@ class PinDialog(QDialog):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         self.cancel_button = QPushButton(_("Cancel"))
-        self.ok_button = QPushButton(_("Leave kiosk mode"))
+        self.ok_button = QPushButton(_("OK"))
         self.ok_button.setObjectName("primary")
         self.cancel_button.clicked.connect(self.reject)
         self.ok_button.clicked.connect(self.check)
@@ -154,6 +154,41 @@ class PinDialog(QDialog):
             )
         else:
             self.message.setText(_("That PIN is not right."))
+
+
+class StaffPanel(QDialog):
+    """What staff see after the PIN: the settings in force, a test print, and the way out."""
+
+    LEAVE, TEST_PRINT = 10, 11
+
+    def __init__(self, config: KioskConfig, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Staff"))
+        self.setModal(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(wrapped_label(_("Kiosk settings"), "question"))
+        printer = config.printer_name or _("the default printer")
+        settings = [
+            _("Start language: {language}").format(language="日本語" if config.default_language == "ja" else "English"),
+            _("Idle time before clearing: {seconds} s").format(seconds=config.idle_timeout_seconds),
+            _("Result page clears after: {seconds} s").format(seconds=config.result_reset_seconds),
+            _("Printer: {printer}").format(printer=printer),
+            _("Paper: {paper}").format(paper=config.paper or _("from the language")),
+        ]
+        self.settings = wrapped_label("\n".join(settings))
+        layout.addWidget(self.settings)
+        layout.addWidget(wrapped_label(_("To change them, edit the config file and restart the kiosk."), "hint"))
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton(_("Back to the kiosk"))
+        self.test_button = QPushButton(_("Print a test page"))
+        self.leave_button = QPushButton(_("Leave kiosk mode"))
+        self.leave_button.setObjectName("primary")
+        self.back_button.clicked.connect(self.reject)
+        self.test_button.clicked.connect(lambda: self.done(self.TEST_PRINT))
+        self.leave_button.clicked.connect(lambda: self.done(self.LEAVE))
+        for button in (self.back_button, self.test_button, self.leave_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
 
 
 class KioskController(QObject):
@@ -277,11 +312,29 @@ class KioskController(QObject):
     # --- staff exit ------------------------------------------------------------------------------------------------
 
     def ask_staff_pin(self) -> bool:
+        """PIN first; then the staff panel. True when staff left kiosk mode."""
         dialog = PinDialog(self.gate, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        choice = StaffPanel(self.config, self.window).exec()
+        if choice == StaffPanel.LEAVE:
             self.exit_kiosk()
             return True
+        if choice == StaffPanel.TEST_PRINT:
+            self.print_test_page()
         return False
+
+    def print_test_page(self) -> None:
+        """Print the summary of the example answers (no person's data), so staff can check printer and paper."""
+        from screener.answers import Answers
+        from screener.scoring import score
+
+        printer = getattr(self.window, "printer", None)
+        if printer is None:
+            return
+        example = Answers(age_years=70, caffeine_servings_per_day={"coffee": 4}, snoring_or_gasping=True)
+        printer.print_result(score(example, region=self.window.region()), example)
+        log.info("test page sent")
 
     def exit_kiosk(self) -> None:
         self.allow_exit = True

@@ -19,6 +19,8 @@ from ui.window import ScreenerWindow
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinterInfo
 
+    from screener.answers import Answers
+    from screener.result import Result
     from ui.summary import Paper
 
 # QtPrintSupport and the summary's modules load on the first print or save, not at start-up.
@@ -60,14 +62,18 @@ class SummaryPrinter:
         return default if not default.isNull() else printers[0]
 
     def print_summary(self) -> bool:
-        """Print one page; True when it was sent to a printer."""
+        """Print the person's summary; True when it was sent to a printer."""
+        if self.window.result is None:
+            return False
+        return self.print_result(self.window.result, self.window.draft.to_answers())
+
+    def print_result(self, result: Result, answers: Answers) -> bool:
+        """Print one page for this result; True when it was sent to a printer."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         from ui.summary import configure_page, render_summary
 
         window = self.window
-        if window.result is None:
-            return False
         info = self._printer_info()
         if info is None:
             self.offer_pdf(_("No printer is available here."))
@@ -80,7 +86,7 @@ class SummaryPrinter:
                 self.offer_pdf(_("Printing was cancelled."))
                 return False
         try:
-            render_summary(printer, window.result, window.draft.to_answers(), date.today())
+            render_summary(printer, result, answers, date.today())
         except Exception:  # a driver or spooler failure must not take the result page with it
             log.exception("printing failed")
             self.offer_pdf(_("The summary could not be printed."))

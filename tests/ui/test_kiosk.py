@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.screener.helpers import WORST_CASE
 from tests.ui.driver import answer_everything, next_page, tap
 from ui.app import start_kiosk
-from ui.kiosk import KioskController, PinDialog
+from ui.kiosk import KioskController, PinDialog, StaffPanel
 from ui.kiosk_config import KioskConfig
 from ui.pages.base import PageId
 from ui.pin import PinGate, hash_pin
@@ -219,3 +219,33 @@ def test_kiosk_starts_in_the_configured_look(qtbot: QtBot, monkeypatch) -> None:
         sys.excepthook = sys.__excepthook__
         window.hub.set_language("en")
         window.close()
+
+
+def test_after_the_pin_staff_see_the_settings_and_can_leave(qtbot: QtBot, kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window, controller = kiosk
+    monkeypatch.setattr(PinDialog, "exec", lambda self: PinDialog.DialogCode.Accepted)
+    shown: list[str] = []
+
+    def stay(panel: StaffPanel) -> int:
+        shown.append(panel.settings.text())
+        return 0  # "Back to the kiosk"
+
+    monkeypatch.setattr(StaffPanel, "exec", stay)
+    assert controller.ask_staff_pin() is False
+    assert "Idle time before clearing: 1 s" in shown[0]
+    assert window.isVisible() and not controller.allow_exit
+    monkeypatch.setattr(StaffPanel, "exec", lambda self: StaffPanel.LEAVE)
+    assert controller.ask_staff_pin() is True
+    assert controller.allow_exit and not window.isVisible()
+
+
+def test_a_test_page_prints_example_answers_not_a_persons(qtbot: QtBot, kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window, controller = kiosk
+    answer_everything(qtbot, window, {"age_years": 33})
+    printed: list[int] = []
+    monkeypatch.setattr(window.printer, "print_result", lambda result, answers: printed.append(answers.age_years))
+    monkeypatch.setattr(PinDialog, "exec", lambda self: PinDialog.DialogCode.Accepted)
+    monkeypatch.setattr(StaffPanel, "exec", lambda self: StaffPanel.TEST_PRINT)
+    controller.ask_staff_pin()
+    assert printed == [70]
+    assert window.draft.get("age_years") == 33
