@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from screener.i18n import _
+from ui.flow_layout import FlowLayout
 from ui.kiosk_config import KioskConfig
 from ui.pages.base import PageId
 from ui.pin import PinGate
@@ -27,6 +29,8 @@ from ui.widgets import wrapped_label
 from ui.window import ScreenerWindow
 
 log = logging.getLogger(__name__)
+
+DIALOG_MIN_WIDTH = 720
 
 ACTIVITY_EVENTS = {
     QEvent.Type.MouseButtonPress,
@@ -112,9 +116,11 @@ class PinDialog(QDialog):
         self.setWindowTitle(_("Staff"))
         self.setModal(True)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(wrapped_label(_("Staff only: enter the PIN."), "question"))
         self.entry = QLineEdit()
         self.entry.setEchoMode(QLineEdit.EchoMode.Password)
+        self.entry.setMinimumWidth(DIALOG_MIN_WIDTH)
         self.entry.setAccessibleName(_("PIN"))
         self.entry.returnPressed.connect(self.check)
         layout.addWidget(self.entry)
@@ -166,6 +172,7 @@ class StaffPanel(QDialog):
         self.setWindowTitle(_("Staff"))
         self.setModal(True)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text gets the height it needs
         layout.addWidget(wrapped_label(_("Kiosk settings"), "question"))
         printer = config.printer_name or _("the default printer")
         settings = [
@@ -176,9 +183,11 @@ class StaffPanel(QDialog):
             _("Paper: {paper}").format(paper=config.paper or _("from the language")),
         ]
         self.settings = wrapped_label("\n".join(settings))
+        self.settings.setMinimumWidth(DIALOG_MIN_WIDTH)  # the layout's minimum sets the dialog's size
         layout.addWidget(self.settings)
         layout.addWidget(wrapped_label(_("To change them, edit the config file and restart the kiosk."), "hint"))
-        buttons = QHBoxLayout()
+        button_row = QWidget()
+        buttons = FlowLayout(button_row, align_right=True)
         self.back_button = QPushButton(_("Back to the kiosk"))
         self.test_button = QPushButton(_("Print a test page"))
         self.leave_button = QPushButton(_("Leave kiosk mode"))
@@ -188,7 +197,7 @@ class StaffPanel(QDialog):
         self.leave_button.clicked.connect(lambda: self.done(self.LEAVE))
         for button in (self.back_button, self.test_button, self.leave_button):
             buttons.addWidget(button)
-        layout.addLayout(buttons)
+        layout.addWidget(button_row)
 
 
 class KioskController(QObject):
