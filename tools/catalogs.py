@@ -20,6 +20,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
@@ -32,13 +33,15 @@ HEADER_COMMENT = """\
 # {language} catalog of the magnesium needs self-check.
 # Made by tools/catalogs.py: edit the msgstr lines, then run it again to compile.
 #"""
-METHOD_MAP = [("screener/**.py", "python"), ("ui/**.py", "python")]
+BABEL_CFG = ROOT / "babel.cfg"  # where to look for text: shared with a plain `pybabel extract -F babel.cfg`
 
 
 def extract() -> Catalog:
     template = Catalog(project="screener", domain=DOMAIN, charset="utf-8")
+    with BABEL_CFG.open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
     for filename, lineno, message, comments, context in extract_from_dir(
-        str(ROOT), METHOD_MAP, keywords=KEYWORDS, comment_tags=("Translators:",)
+        str(ROOT), method_map, options_map, keywords=KEYWORDS, comment_tags=("Translators:",)
     ):
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return template
