@@ -7,7 +7,6 @@ can change at any time (the wizard switches live); every call looks it up anew.
 from __future__ import annotations
 
 import gettext
-import locale as _locale
 import os
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -99,7 +98,9 @@ def system_preferences() -> list[str]:
         if value:
             found += [part.split(".")[0] for part in value.split(":") if part]
     if not found:
-        code = _locale.getlocale()[0]
+        import locale
+
+        code = locale.getlocale()[0]
         if code:
             found.append(code)
     return [code for code in found if code not in ("C", "POSIX")]

@@ -7,10 +7,12 @@ import logging
 import sys
 import traceback
 from types import TracebackType
-
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from typing import TYPE_CHECKING
 
 from screener.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +22,7 @@ class CrashHandler:
         self.window = window
         self.on_start_over = on_start_over or window.start_over
         self._handling = False
-        self.last_box: QMessageBox | None = None
+        self.last_box: QMessageBox | None = None  # the message on screen, for tests
         self.auto_start_over = False  # kiosk mode: go back to welcome without asking
 
     def __call__(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -39,13 +41,15 @@ class CrashHandler:
             if self.auto_start_over:
                 self.on_start_over()
                 return
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(self.window)
             box.setIcon(QMessageBox.Icon.Information)
             box.setWindowTitle(_("Something went wrong"))
             box.setText(_("Sorry, something went wrong on our side. Your answers so far are still here."))
             box.setInformativeText(_("You can carry on, or start over from the beginning."))
             carry_on = box.addButton(_("Carry on"), QMessageBox.ButtonRole.AcceptRole)
-            start_over: QPushButton = box.addButton(_("Start over"), QMessageBox.ButtonRole.DestructiveRole)
+            start_over = box.addButton(_("Start over"), QMessageBox.ButtonRole.DestructiveRole)
             box.setDefaultButton(carry_on)
             self.last_box = box
             box.exec()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 
@@ -29,8 +29,7 @@ MISSING_FONT_MESSAGE = (
 )
 
 
-@dataclass(frozen=True)
-class FontChoice:
+class FontChoice(NamedTuple):
     family: str | None  # None: no font covers Japanese
     message: str | None  # for staff, in English, when something is wrong
 

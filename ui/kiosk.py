@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from screener.i18n import _
 from ui.flow_layout import FlowLayout
 from ui.kiosk_config import KioskConfig
+from ui.labels import wrapped_label
 from ui.pages.base import PageId
 from ui.pin import PinGate
 from ui.theme import MIN_TARGET_PX, Theme
-from ui.widgets import wrapped_label
 from ui.window import ScreenerWindow
 
 log = logging.getLogger(__name__)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MIN_TARGET_PX = 56  # above the 48 px minimum: older fingers on a tablet
 BASE_POINT_SIZE = 15
 LARGE_TEXT_SCALE = 1.3
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     window: str
     text: str
     muted: str
@@ -68,8 +67,9 @@ HIGH_CONTRAST = Palette(
 )
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
+    """Text scale and contrast; immutable, so a change makes a new theme (``theme._replace(...)``)."""
+
     text_scale: float = 1.0
     high_contrast: bool = False
 

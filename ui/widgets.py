@@ -23,16 +23,6 @@ from screener.wording import number
 from ui.flow_layout import FlowLayout
 from ui.theme import MIN_TARGET_PX
 
-
-def wrapped_label(text: str = "", object_name: str | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
-
-
 CHECK_MARK = "✓ "
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -220,11 +219,11 @@ class ScreenerWindow(QWidget):
         self.hub.set_language(OTHER_LANGUAGE[self.hub.current()][0])
 
     def _set_large_text(self, on: bool) -> None:
-        self.theme = replace(self.theme, text_scale=LARGE_TEXT_SCALE if on else 1.0)
+        self.theme = self.theme._replace(text_scale=LARGE_TEXT_SCALE if on else 1.0)
         self.apply_theme()
 
     def _set_high_contrast(self, on: bool) -> None:
-        self.theme = replace(self.theme, high_contrast=on)
+        self.theme = self.theme._replace(high_contrast=on)
         self.apply_theme()
 
     def set_theme(self, theme: Theme) -> None:

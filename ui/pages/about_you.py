@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QWidget
 
 from screener.i18n import _, pgettext
 from ui.draft import AnswersDraft
+from ui.labels import wrapped_label
 from ui.pages.base import Page, PageId, not_answered
-from ui.widgets import NumberEntry, OptionGroup, wrapped_label
+from ui.widgets import NumberEntry, OptionGroup
 
 MIN_AGE, MAX_AGE = 0, 120
 # Pregnancy is asked only of people who did not say they are male, within these ages.

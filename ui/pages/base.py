@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from screener.i18n import _, pgettext
 from ui.draft import AnswersDraft
-from ui.widgets import wrapped_label
+from ui.labels import wrapped_label
 
 
 class PageId(IntEnum):

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from screener.i18n import _
 from screener.ids import DRINKS
 from screener.wording import number
+from ui.labels import wrapped_label
 from ui.pages.base import PageId, not_answered, yes_no
 from ui.pages.counts import CountsPage
-from ui.widgets import OptionGroup, wrapped_label
+from ui.widgets import OptionGroup
 
 
 def servings_a_day(value: float) -> str:

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from screener.i18n import _
 from ui.draft import AnswersDraft
+from ui.labels import wrapped_label
 from ui.pages.base import Page
-from ui.widgets import Stepper, wrapped_label
+from ui.widgets import Stepper
 
 
 class CountsPage(Page):

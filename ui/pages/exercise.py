@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QWidget
 from screener.i18n import _, ngettext
 from screener.wording import number
 from ui.draft import AnswersDraft
+from ui.labels import wrapped_label
 from ui.pages.base import Page, PageId, not_answered, yes_no
-from ui.widgets import OptionGroup, Stepper, wrapped_label
+from ui.widgets import OptionGroup, Stepper
 
 
 def hours_a_week(value: float) -> str:

@@ -8,8 +8,9 @@ from screener.i18n import _, ngettext
 from screener.ids import MEDICINES
 from screener.wording import medicine_name, number
 from ui.draft import AnswersDraft
+from ui.labels import wrapped_label
 from ui.pages.base import Page, PageId, not_answered, yes_no
-from ui.widgets import OptionGroup, Stepper, ToggleGroup, wrapped_label
+from ui.widgets import OptionGroup, Stepper, ToggleGroup
 
 NONE_OF_THESE = "none"
 

@@ -27,9 +27,9 @@ from screener.wording import (
 )
 from ui.charts import AmountBar, caffeine_spec, magnesium_spec
 from ui.draft import AnswersDraft
+from ui.labels import wrapped_label
 from ui.pages.base import Page, PageId
 from ui.theme import Theme
-from ui.widgets import wrapped_label
 
 if TYPE_CHECKING:
     from screener.result import Result

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 
 from screener.i18n import _
 from ui.draft import AnswersDraft
+from ui.labels import wrapped_label
 from ui.pages.base import Page, PageId
-from ui.widgets import wrapped_label
 
 
 class ReviewCard(QFrame):

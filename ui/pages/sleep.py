@@ -6,9 +6,10 @@ from PySide6.QtWidgets import QWidget
 
 from screener.i18n import _, ngettext
 from ui.draft import AnswersDraft
+from ui.labels import wrapped_label
 from ui.pages.base import Page, PageId, not_answered, yes_no
 from ui.pages.stress import months_text
-from ui.widgets import OptionGroup, Stepper, wrapped_label
+from ui.widgets import OptionGroup, Stepper
 
 
 def nights_a_week(value: float) -> str:

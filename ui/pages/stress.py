@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QWidget
 from screener.i18n import _, ngettext
 from screener.wording import stress_frequency_label
 from ui.draft import AnswersDraft
+from ui.labels import wrapped_label
 from ui.pages.base import Page, PageId, not_answered
-from ui.widgets import OptionGroup, Stepper, wrapped_label
+from ui.widgets import OptionGroup, Stepper
 
 ASK_MONTHS_FROM_FREQUENCY = 2  # sometimes or more often
 

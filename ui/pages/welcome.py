@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QWidget
 
 from screener.i18n import _
 from ui.draft import AnswersDraft
+from ui.labels import wrapped_label
 from ui.pages.base import Page, PageId
-from ui.widgets import wrapped_label
 
 
 class WelcomePage(Page):
