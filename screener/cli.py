@@ -34,7 +34,8 @@ class CliError(Exception):
         self.problems = problems
 
 
-def _language(args: argparse.Namespace) -> str:
+def language_from(args: argparse.Namespace) -> str:
+    """--lang wherever it was given, else the system locale's language (babel's negotiation)."""
     from screener.i18n import negotiate_language
 
     return str(args.lang) if getattr(args, "lang", None) else negotiate_language()
@@ -54,7 +55,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     from screener.i18n import set_language
     from screener.scoring import default_region_for_language, score
 
-    language = _language(args)
+    language = language_from(args)
     answers = load_answers(args.file)
     result = score(answers, region=args.region or default_region_for_language(language))
     if args.format == "json":
@@ -88,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("file", metavar="FILE|-", help="answers JSON file, or - for standard input")
     score.add_argument("--format", choices=("json", "text"), default="json")
     score.add_argument("--region", choices=REGIONS, help="reference intakes (default: jp for ja, us for en)")
-    score.add_argument("--lang", choices=("ja", "en"), help="language of --format text")
+    # SUPPRESS: a --lang given before the command ("screener --lang ja score ...") is not reset by this one.
+    score.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help="language of --format text")
     score.set_defaults(handler=_cmd_score)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the answers")

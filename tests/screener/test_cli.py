@@ -130,3 +130,9 @@ def test_no_traceback_from_the_real_command(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("screener: ")
+
+
+def test_lang_before_the_command_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--lang", "ja", "score", write(tmp_path, json.dumps(WORST_CASE)), "--format", "text")
+    assert code == 0
+    assert "カフェインのとりすぎ" in out
