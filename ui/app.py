@@ -102,7 +102,11 @@ def start_kiosk(config: KioskConfig, language: str | None = None) -> ScreenerWin
     crash.on_start_over = controller.reset_session
     window.kiosk = controller  # type: ignore[attr-defined]
     window.printer = SummaryPrinter(  # type: ignore[attr-defined]
-        window, kiosk=True, printer_name=config.printer_name or None, paper=config.paper
+        window,
+        kiosk=True,
+        printer_name=config.printer_name or None,
+        paper=config.paper,
+        pdf_folder=Path(config.pdf_folder) if config.pdf_folder else None,
     )
     window.showFullScreen()
     log.info("kiosk mode started")

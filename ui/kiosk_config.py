@@ -28,6 +28,7 @@ text_scale = 1.0             # 1.0 normal, up to 2.0
 high_contrast = false
 pin_hash = "pbkdf2_sha256$..."  # made by: screener hash-pin
 log_file = ""                # empty: log to standard error only; events only, never answers
+pdf_folder = ""              # empty: no "Save as PDF" in the kiosk; else summaries are saved here, no file dialog
 """
 
 
@@ -53,6 +54,14 @@ class KioskConfig(BaseModel):
     high_contrast: bool = False
     pin_hash: str
     log_file: str = ""
+    pdf_folder: str = ""
+
+    @field_validator("pdf_folder")
+    @classmethod
+    def _existing_folder(cls, value: str) -> str:
+        if value and not Path(value).is_dir():
+            raise ValueError(f"no such folder: {value}")
+        return value
 
     @field_validator("pin_hash")
     @classmethod

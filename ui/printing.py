@@ -7,7 +7,7 @@ clear message and offer the PDF; the result page stays as it was.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,15 +32,27 @@ class SummaryPrinter:
     """Connects the result page's Print and Save as PDF buttons to the summary."""
 
     def __init__(
-        self, window: ScreenerWindow, kiosk: bool = False, printer_name: str | None = None, paper: Paper | None = None
+        self,
+        window: ScreenerWindow,
+        kiosk: bool = False,
+        printer_name: str | None = None,
+        paper: Paper | None = None,
+        pdf_folder: Path | None = None,
     ) -> None:
         self.window = window
         self.kiosk = kiosk
         self.printer_name = printer_name
         self.paper = paper
+        # In kiosk mode no file dialog opens (it could browse, rename or delete files): a PDF goes to the folder
+        # staff configured, or, with none, the PDF is not offered at all.
+        self.pdf_folder = pdf_folder
         self.last_message: str | None = None
         window.print_requested.connect(self.print_summary)
         window.save_pdf_requested.connect(self.save_pdf)
+        window.set_pdf_allowed(self.can_save_pdf())
+
+    def can_save_pdf(self) -> bool:
+        return not self.kiosk or self.pdf_folder is not None
 
     def _paper(self) -> Paper:
         from ui.summary import default_paper
@@ -100,6 +112,9 @@ class SummaryPrinter:
     def offer_pdf(self, reason: str) -> None:
         """Say what went wrong and offer the PDF instead; the result page stays."""
         self.last_message = reason
+        if not self.can_save_pdf():
+            QMessageBox.information(self.window, _("Print"), reason + "\n" + _("Please show this screen to staff."))
+            return
         box = QMessageBox(
             QMessageBox.Icon.Information,
             _("Print"),
@@ -113,6 +128,11 @@ class SummaryPrinter:
             self.save_pdf()
 
     def ask_pdf_path(self) -> str:
+        if self.kiosk:
+            if self.pdf_folder is None:
+                return ""
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # no name, no answer in the file name
+            return str(self.pdf_folder / f"summary-{stamp}.pdf")
         suggested = str(Path.home() / _("magnesium-self-check.pdf"))
         path, _filter = QFileDialog.getSaveFileName(self.window, _("Save as PDF"), suggested, "PDF (*.pdf)")
         return path
@@ -136,6 +156,8 @@ class SummaryPrinter:
             return None
         self.last_message = _("Saved: {path}").format(path=written)
         log.info("summary saved as PDF")
+        if self.kiosk:
+            QMessageBox.information(window, _("Save as PDF"), _("The summary was saved for the staff."))
         return written
 
 

@@ -71,6 +71,7 @@ class ScreenerWindow(QWidget):
         self.draft = AnswersDraft()
         self.result: Result | None = None
         self._return_to_review = False
+        self.pdf_allowed = True
         self.setObjectName("screenerWindow")
 
         # Only the welcome page is built at start-up; the others are built while the person reads it
@@ -290,8 +291,9 @@ class ScreenerWindow(QWidget):
         self.back_button.setVisible(pid != PageId.WELCOME)
         self.skip_button.setVisible(pid in QUESTION_PAGES and pid != PageId.ABOUT_YOU)
         self.next_button.setVisible(pid != PageId.RESULT)
-        for button in (self.print_button, self.pdf_button, self.start_over_button):
+        for button in (self.print_button, self.start_over_button):
             button.setVisible(pid == PageId.RESULT)
+        self.pdf_button.setVisible(pid == PageId.RESULT and self.pdf_allowed)
         if pid == PageId.WELCOME:
             self.next_button.setText(_("Start"))
         elif pid == PageId.REVIEW:
@@ -379,6 +381,11 @@ class ScreenerWindow(QWidget):
             self.show_page(PageId.RESULT)
             self.result_shown.emit(self.result)
             log.info("result shown")
+
+    def set_pdf_allowed(self, allowed: bool) -> None:
+        """Kiosk mode without a staff-set folder offers no Save as PDF."""
+        self.pdf_allowed = allowed
+        self._update_navigation()
 
     def warm_up(self) -> None:
         """Load the scoring models while the person reads the welcome page, so the result opens at once."""

@@ -41,6 +41,7 @@ def fast_config(**overrides: Any) -> KioskConfig:
         "high_contrast": False,
         "pin_hash": PIN_HASH,
         "log_file": "",
+        "pdf_folder": "",
     }
     values.update(overrides)
     return KioskConfig.model_construct(**values)
@@ -249,3 +250,43 @@ def test_a_test_page_prints_example_answers_not_a_persons(qtbot: QtBot, kiosk, m
     controller.ask_staff_pin()
     assert printed == [70]
     assert window.draft.get("age_years") == 33
+
+
+def test_without_a_pdf_folder_the_kiosk_offers_no_pdf_and_no_file_dialog(qtbot: QtBot, kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinterInfo
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    window, _controller = kiosk
+    answer_everything(qtbot, window, {"age_years": 50})
+    next_page(qtbot, window)
+    assert not window.pdf_button.isVisible()
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("no file dialog in a kiosk"))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    tap(qtbot, window.print_button)
+    assert said and "show this screen to staff" in said[0]
+    assert window.current_id() == PageId.RESULT
+
+
+def test_with_a_pdf_folder_the_kiosk_saves_there_without_a_dialog(qtbot: QtBot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: None))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("no file dialog in a kiosk"))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    window = start_kiosk(fast_config(pdf_folder=str(tmp_path), idle_timeout_seconds=600, result_reset_seconds=600))
+    qtbot.addWidget(window)
+    controller: KioskController = window.kiosk  # type: ignore[attr-defined]
+    try:
+        answer_everything(qtbot, window, {"age_years": 50})
+        next_page(qtbot, window)
+        assert window.pdf_button.isVisible()
+        tap(qtbot, window.pdf_button)
+        saved = list(tmp_path.glob("summary-*.pdf"))
+        assert len(saved) == 1 and saved[0].read_bytes().startswith(b"%PDF")
+    finally:
+        controller.allow_exit = True
+        QApplication.instance().removeEventFilter(controller)  # type: ignore[union-attr]
+        sys.excepthook = sys.__excepthook__
+        window.hub.set_language("en")
