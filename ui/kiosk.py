@@ -262,6 +262,9 @@ class KioskController(QObject):
         self.countdown_timer.stop()
         self.countdown.hide()
         self.privacy.hide()
+        for widget in QApplication.topLevelWidgets():  # a question left open must not greet the next person
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
         self.window.start_over()
         self.apply_defaults()
         self.restart_idle()

@@ -290,3 +290,15 @@ def test_with_a_pdf_folder_the_kiosk_saves_there_without_a_dialog(qtbot: QtBot, 
         QApplication.instance().removeEventFilter(controller)  # type: ignore[union-attr]
         sys.excepthook = sys.__excepthook__
         window.hub.set_language("en")
+
+
+def test_the_reset_closes_a_dialog_left_open(qtbot: QtBot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    window, controller = kiosk
+    answer_everything(qtbot, window, {"age_years": 50})
+    box = QMessageBox(QMessageBox.Icon.Question, "?", "left open", QMessageBox.StandardButton.Yes, window)
+    box.show()
+    controller.reset_session()
+    assert not box.isVisible()
+    assert window.draft.is_empty()
