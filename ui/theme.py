@@ -110,7 +110,10 @@ class Theme(NamedTuple):
         QFrame#clinician QLabel {{ background: {p.warning_bg}; }}
         QFrame#header, QFrame#footer {{ border: none; }}
         QScrollArea {{ border: none; }}
-        QScrollBar:vertical {{ width: 22px; }}
+        QScrollBar:vertical {{ width: 22px; background: {p.window}; margin: 0; }}
+        QScrollBar::handle:vertical {{ background: {p.border}; min-height: 48px; border-radius: 8px; }}
+        QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+        QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
         """
 
     def level_colour(self, level: str) -> str:
