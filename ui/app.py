@@ -59,6 +59,7 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 def run_app(language: str | None = None, kiosk: bool = False, config_path: Path | None = None) -> int:
     """Start the window (or kiosk mode). Logs hold events, never answers."""
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    check_display()
     config = load_kiosk_config(config_path) if kiosk else None
     if config is not None and config.log_file:
         handler = logging.FileHandler(config.log_file, encoding="utf-8")
@@ -76,6 +77,24 @@ def run_app(language: str | None = None, kiosk: bool = False, config_path: Path 
     if window.font_warning:  # type: ignore[attr-defined]
         QMessageBox.warning(window, "Japanese font missing", window.font_warning)  # type: ignore[attr-defined]
     return app.exec()
+
+
+def check_display() -> None:
+    """On Linux, say plainly when there is no screen to show the window on (Qt would abort with a core dump)."""
+    import os
+
+    if not sys.platform.startswith("linux"):
+        return
+    if any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return
+    from screener.cli import CliError
+
+    raise CliError(
+        [
+            "no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set): start it in a desktop "
+            "session; 'screener tour' saves pictures of every page without one"
+        ]
+    )
 
 
 def load_kiosk_config(config_path: Path | None) -> KioskConfig:
