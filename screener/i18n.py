@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -39,18 +39,15 @@ def _translations(language: str) -> gettext.GNUTranslations:
 
 
 _current = DEFAULT_LANGUAGE
-_listeners: list[Callable[[str], None]] = []
 
 
 def set_language(language: str) -> None:
-    """Switch every later ``_`` call to ``language`` and tell listeners."""
+    """Switch every later ``_`` call to ``language`` (the UI's LanguageHub then retranslates the widgets)."""
     global _current
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
     _translations(language)  # fail now, not halfway through a page
     _current = language
-    for listener in list(_listeners):
-        listener(language)
 
 
 def current_language() -> str:
@@ -67,10 +64,6 @@ def _babel_locale(language: str) -> Locale:
     from babel import Locale
 
     return Locale.parse(BABEL_LOCALES[language])
-
-
-def on_language_changed(listener: Callable[[str], None]) -> None:
-    _listeners.append(listener)
 
 
 def _(message: str) -> str:

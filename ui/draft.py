@@ -37,12 +37,6 @@ class AnswersDraft:
         else:
             self._fields[field] = value
 
-    def set_part(self, field: str, part: str, value: Any) -> None:
-        """Set one entry of an object field (a food or a drink), creating the object when needed."""
-        current = dict(self._fields.get(field) or {})
-        current[part] = value
-        self._fields[field] = current
-
     def clear(self) -> None:
         self._fields.clear()
         self._choices.clear()

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from screener.i18n import _, current_language
 from ui.window import ScreenerWindow
@@ -159,8 +159,3 @@ class SummaryPrinter:
         if self.kiosk:
             QMessageBox.information(window, _("Save as PDF"), _("The summary was saved for the staff."))
         return written
-
-
-def attach_printing(window: QWidget, **options: object) -> SummaryPrinter:
-    assert isinstance(window, ScreenerWindow)
-    return SummaryPrinter(window, **options)  # type: ignore[arg-type]
