@@ -205,8 +205,6 @@ class ScreenerWindow(QWidget):
         self.text_size_button.setText(_("Larger text"))
         self.contrast_button.setText(_("High contrast"))
         self.back_button.setText(_("Back"))
-        self.skip_button.setText(_("Skip"))
-        self.skip_button.setAccessibleName(_("Skip this page"))
         self.print_button.setText(_("Print for staff"))
         self.pdf_button.setText(_("Save as PDF"))
         self.start_over_button.setText(_("Start over"))
@@ -290,6 +288,8 @@ class ScreenerWindow(QWidget):
             self.step_label.setText("")
         self.back_button.setVisible(pid != PageId.WELCOME)
         self.skip_button.setVisible(pid in QUESTION_PAGES and pid != PageId.ABOUT_YOU)
+        self.skip_button.setText(self.current_page().skip_label())
+        self.skip_button.setAccessibleName(self.skip_button.text())
         self.next_button.setVisible(pid != PageId.RESULT)
         for button in (self.print_button, self.start_over_button):
             button.setVisible(pid == PageId.RESULT)

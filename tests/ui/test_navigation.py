@@ -126,3 +126,16 @@ def test_cancelled_start_over_keeps_the_result(qtbot: QtBot, window: ScreenerWin
     tap(qtbot, window.start_over_button)
     assert window.current_id() == PageId.RESULT
     assert window.draft.get("age_years") == 66
+
+
+def test_sensitive_pages_offer_prefer_not_to_answer(qtbot: QtBot, window: ScreenerWindow) -> None:
+    labels = {}
+    for page in (PageId.STRESS, PageId.DIET, PageId.HEALTH, PageId.SLEEP):
+        window.show_page(page)
+        labels[page] = window.skip_button.text()
+    assert labels[PageId.STRESS] == labels[PageId.HEALTH] == labels[PageId.SLEEP] == "Prefer not to answer"
+    assert labels[PageId.DIET] == "Skip"
+    window.show_page(PageId.STRESS)
+    tap(qtbot, window.skip_button)
+    assert window.current_id() == PageId.DIET
+    assert window.draft.get("stress_frequency") is None

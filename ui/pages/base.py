@@ -94,6 +94,10 @@ class Page(QWidget):
     def skip(self) -> None:
         """Forget this page's answers: the person chose to skip it."""
 
+    def skip_label(self) -> str:
+        """The words on the footer's skip button for this page."""
+        return _("Skip")
+
     def validate(self) -> str | None:
         """A message naming what must be fixed before going on, or None."""
         return None

@@ -45,6 +45,9 @@ class HealthPage(Page):
     def title(self) -> str:
         return _("Health and medicines")
 
+    def skip_label(self) -> str:
+        return _("Prefer not to answer")
+
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
         self.kidney_label.setText(_("Has a doctor told you that your kidneys work less well than they should?"))

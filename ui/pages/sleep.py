@@ -41,6 +41,9 @@ class SleepPage(Page):
     def title(self) -> str:
         return _("Sleep")
 
+    def skip_label(self) -> str:
+        return _("Prefer not to answer")
+
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
         self.nights_label.setText(

@@ -40,6 +40,9 @@ class StressPage(Page):
     def title(self) -> str:
         return _("Stress")
 
+    def skip_label(self) -> str:
+        return _("Prefer not to answer")
+
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
         self.frequency_label.setText(_("In the past month, how often have you felt stressed or overwhelmed?"))
