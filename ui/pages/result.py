@@ -47,12 +47,8 @@ def card(object_name: str = "card") -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
-def rich_label(object_name: str | None = None) -> QLabel:
-    """A label for a list of lines (plain text: cheap to lay out, read as written by screen readers)."""
-    return wrapped_label(object_name=object_name)
-
-
 def bullets(lines: list[str], mark: str = "•") -> str:
+    """Lines as a plain-text list: cheap to lay out, read as written by screen readers."""
     return "\n".join(f"{mark} {line}" for line in lines)
 
 
@@ -70,7 +66,7 @@ class GroupCard(QFrame):
         header.addWidget(self.title, 1)
         header.addWidget(self.level)
         layout.addLayout(header)
-        self.reasons = rich_label()
+        self.reasons = wrapped_label()
         self.evidence = wrapped_label(object_name="hint")
         layout.addWidget(self.reasons)
         layout.addWidget(self.evidence)
@@ -87,8 +83,8 @@ class ResultPage(Page):
         self.clinician, inner = card("clinician")
         self.clinician_heading = wrapped_label(object_name="question")
         self.clinician_body = wrapped_label()
-        self.clinician_flags = rich_label("question")
-        self.clinician_reasons = rich_label()
+        self.clinician_flags = wrapped_label(object_name="question")
+        self.clinician_reasons = wrapped_label()
         self.clinician_notes = wrapped_label(object_name="hint")
         for widget in (
             self.clinician_heading,
@@ -112,7 +108,7 @@ class ResultPage(Page):
 
         self.guidance, inner = card()
         self.guidance_heading = wrapped_label(object_name="question")
-        self.guidance_points = rich_label()
+        self.guidance_points = wrapped_label()
         inner.addWidget(self.guidance_heading)
         inner.addWidget(self.guidance_points)
 
@@ -120,7 +116,7 @@ class ResultPage(Page):
         self.upper_limit = wrapped_label()
         self.study = wrapped_label(object_name="hint")
         self.sources_heading = wrapped_label(object_name="question")
-        self.sources = rich_label("source")
+        self.sources = wrapped_label(object_name="source")
         self.disclaimer = wrapped_label()
         for widget in (self.upper_limit, self.study, self.sources_heading, self.sources, self.disclaimer):
             inner.addWidget(widget)
