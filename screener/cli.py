@@ -53,11 +53,12 @@ def load_answers(source: str) -> Answers:
 
 def _cmd_score(args: argparse.Namespace) -> int:
     from screener.i18n import set_language
-    from screener.scoring import default_region_for_language, score
+    from screener.i18n import negotiate_region
+    from screener.scoring import score
 
     language = language_from(args)
     answers = load_answers(args.file)
-    result = score(answers, region=args.region or default_region_for_language(language))
+    result = score(answers, region=args.region or negotiate_region())
     if args.format == "json":
         print(result.model_dump_json(indent=2))
     else:
@@ -88,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     score = sub.add_parser("score", help="score an answers file and print the result")
     score.add_argument("file", metavar="FILE|-", help="answers JSON file, or - for standard input")
     score.add_argument("--format", choices=("json", "text"), default="json")
-    score.add_argument("--region", choices=REGIONS, help="reference intakes (default: jp for ja, us for en)")
+    score.add_argument("--region", choices=REGIONS, help="reference intakes (default: from the system locale; never from --lang)")
     # SUPPRESS: a --lang given before the command ("screener --lang ja score ...") is not reset by this one.
     score.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help="language of --format text")
     score.set_defaults(handler=_cmd_score)

@@ -50,7 +50,8 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from screener.cli import CliError, language_from, load_answers
     from screener.i18n import set_language
-    from screener.scoring import default_region_for_language, score
+    from screener.i18n import negotiate_region
+    from screener.scoring import score
     from ui.app import create_app
     from ui.summary import SummaryError, default_paper, write_pdf
 
@@ -58,7 +59,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     answers = load_answers(args.file)
     create_app()
     set_language(language)
-    result = score(answers, region=args.region or default_region_for_language(language))
+    result = score(answers, region=args.region or negotiate_region())
     try:
         write_pdf(args.output, result, answers, args.paper or default_paper(language))
     except SummaryError as exc:
@@ -75,7 +76,7 @@ def _register_summary(sub: SubParsers) -> None:
         "--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help="language (default: from the system locale)"
     )
     summary.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: A4 for ja, Letter for en)")
-    summary.add_argument("--region", choices=("jp", "us"), help="reference intakes (default: from the language)")
+    summary.add_argument("--region", choices=("jp", "us"), help="reference intakes (default: from the system locale; never from --lang)")
     summary.set_defaults(handler=_cmd_summary)
 
 
