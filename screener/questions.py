@@ -57,10 +57,10 @@ SERVING_LABELS = {
     "4": "4",
     "5": "5",
     "6": "6",
-    "7": N_("Every day"),
-    "14-plus": N_("Twice a day or more"),
+    "7": N_("Daily"),
+    "14-plus": N_("2+ a day"),
 }
-CUP_LABELS = {"0.5": "½", "1": "1", "2": "2", "3": "3", "4": "4", "5": "5", "6-plus": N_("6 or more")}
+CUP_LABELS = {"0.5": "½", "1": "1", "2": "2", "3": "3", "4": "4", "5": "5", "6-plus": N_("6+")}
 
 STRESS_FREQUENCY = (
     N_("Hardly ever"),
