@@ -451,7 +451,7 @@ class PrintSystem:
         if response.status >= 0x0100:
             return outcome(Status.FAILED, f"could not be read: {response.message()}")
         job = response.group(_JOB_GROUP)
-        state = job.get("job-state", [None])[0]
+        state = _one(job, "job-state", None)
         reasons = ", ".join(str(r) for r in job.get("job-state-reasons", []) if r != "none")
         because = f" ({reasons})" if reasons else ""
         if state == 9:
@@ -476,11 +476,17 @@ class PrintSystem:
         return outcome(Status.SENT, ("is printing" if state == 5 else "is queued") + says)
 
 
+def _one(attrs: dict[str, list[object]], name: str, default: object) -> object:
+    """An attribute's first value; ``default`` when it is missing or has none (an out-of-band value)."""
+    values = attrs.get(name)
+    return values[0] if values else default
+
+
 def _printer_info(attrs: dict[str, list[object]]) -> PrinterInfo:
-    name = attrs.get("printer-name", [""])[0]
-    state = attrs.get("printer-state", [0])[0]
-    accepting = attrs.get("printer-is-accepting-jobs", [False])[0]
-    message = attrs.get("printer-state-message", [""])[0]
+    name = _one(attrs, "printer-name", "")
+    state = _one(attrs, "printer-state", 0)
+    accepting = _one(attrs, "printer-is-accepting-jobs", False)
+    message = _one(attrs, "printer-state-message", "")
     return PrinterInfo(
         name=str(name),
         state=_PRINTER_STATES.get(state, "unknown") if isinstance(state, int) else "unknown",

@@ -11,6 +11,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -340,3 +341,12 @@ def test_a_broken_or_silent_server_is_a_failure_within_the_timeout(
     thread.join(GUARD)
     assert outcome.status is Status.FAILED and outcome.job_id is None
     assert detail in outcome.detail
+
+
+def test_the_print_back_end_loads_without_qt() -> None:
+    """ui.print_system imports no Qt, so it runs on a worker thread or in a staff CLI without a QApplication."""
+    probe = "import sys, ui.print_system; print([m for m in sys.modules if m.startswith('PySide6')])"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=GUARD, check=True, cwd=EXAMPLES.parent
+    )
+    assert done.stdout.strip() == "[]"
