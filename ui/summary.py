@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from babel.dates import format_date
 from babel.lists import format_list
-from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import (
     QFont,
     QPageLayout,
@@ -258,3 +258,22 @@ def write_pdf(path: Path, result: Result, answers: Answers, paper: Paper, when: 
         if os.path.exists(temporary):
             os.unlink(temporary)
     return path
+
+
+def summary_pdf_bytes(result: Result, answers: Answers, paper: Paper, when: date | None = None) -> bytes:
+    """The same one-page summary as ``write_pdf``, rendered in memory: for sending to the print system.
+
+    Nothing is written to disk, so a print leaves no copy of the answers behind on this machine.
+    """
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setTitle(_("Magnesium needs self-check: summary for staff"))
+    writer.setCreator("screener")
+    configure_page(writer, paper)
+    render_summary(writer, result, answers, when or date.today())
+    del writer  # finishes the document in the buffer
+    data: QByteArray = buffer.data()
+    buffer.close()
+    return bytes(data.data())
