@@ -72,26 +72,20 @@ STRESS_FREQUENCY = (
 
 FOOD_ROWS = {
     "leafy_greens": (
-        N_("Leafy greens such as spinach"),
-        {"us": N_("Half a cup of cooked greens, about 90 g"), "jp": N_("A small side dish of spinach, about 70 g")},
+        N_("Leafy greens"),
+        {"us": N_("Spinach: ½ cup cooked, 90 g"), "jp": N_("Spinach: a small dish, 70 g")},
     ),
-    "nuts": (
-        N_("Nuts such as almonds or peanuts"),
-        {"us": N_("A handful, about 28 g"), "jp": N_("A handful, about 25 g")},
-    ),
-    "seeds": (
-        N_("Seeds such as sesame, pumpkin or chia"),
-        {"us": N_("About 2 tablespoons, 28 g"), "jp": N_("1 tablespoon of sesame, about 9 g")},
-    ),
+    "nuts": (N_("Nuts"), {"us": N_("Almonds: a handful, 28 g"), "jp": N_("Almonds: a handful, 25 g")}),
+    "seeds": (N_("Seeds"), {"us": N_("Pumpkin, chia: 2 tbsp"), "jp": N_("Sesame: 1 tbsp, 9 g")}),
     "legumes": (
-        N_("Beans and soy foods such as natto, tofu or lentils"),
-        {"us": N_("Half a cup of cooked beans"), "jp": N_("One pack of natto, or a third of a block of tofu")},
+        N_("Beans and soy foods"),
+        {"us": N_("Beans, lentils: ½ cup cooked"), "jp": N_("Natto: 1 pack; tofu: ⅓ block")},
     ),
     "whole_grains": (
-        N_("Whole grains such as brown rice, soba or oats"),
-        {"us": N_("Half a cup of cooked brown rice"), "jp": N_("One serving of soba, or a bowl of brown rice")},
+        N_("Whole grains"),
+        {"us": N_("Brown rice, oats: ½ cup cooked"), "jp": N_("Soba or brown rice: 1 bowl")},
     ),
-    "avocado": (N_("Avocado"), {"us": N_("About half an avocado"), "jp": N_("About half an avocado")}),
+    "avocado": (N_("Avocado"), {"us": N_("Half an avocado"), "jp": N_("Half an avocado")}),
 }
 
 DRINK_ROWS = {
@@ -100,12 +94,9 @@ DRINK_ROWS = {
     "green_tea": (N_("Green tea"), {"us": N_("A mug, about 240 mL"), "jp": N_("A teacup, about 150 mL")}),
     "energy_drink": (
         N_("Energy drinks"),
-        {
-            "us": N_("About 240 mL; some cans hold far more caffeine"),
-            "jp": N_("About 240 mL; some cans hold far more caffeine"),
-        },
+        {"us": N_("240 mL; some cans hold far more"), "jp": N_("240 mL; some cans hold far more")},
     ),
-    "cola": (N_("Cola"), {"us": N_("About 240 mL"), "jp": N_("A can, 350 mL")}),
+    "cola": (N_("Cola"), {"us": N_("A glass, about 240 mL"), "jp": N_("A can, 350 mL")}),
     "caffeine_tablet": (N_("Caffeine tablets"), {"us": N_("One tablet"), "jp": N_("One tablet")}),
 }
 
@@ -183,7 +174,7 @@ def screens() -> tuple[Screen, ...]:
             Question("servings_per_week", "counts",
                      N_("In a usual week, how many times do you eat each of these?"),
                      N_("Magnesium-rich foods, times a week"),
-                     hint=N_("Tap a number for each food you eat. Leave a food empty if you rarely or never eat it."),
+                     hint=N_("Tap how many times for each food you eat; leave a food empty if you rarely eat it."),
                      rows=_rows(FOOD_ROWS, FOOD_GROUPS), bins="servings_per_week",
                      choices=(*_binned("servings_per_week", SERVING_LABELS),
                               Choice(NONE_OF_THESE, N_("I eat none of these"), 0, exclusive=True))),
@@ -203,7 +194,7 @@ def screens() -> tuple[Screen, ...]:
             Question("caffeine_servings_per_day", "counts",
                      N_("On a usual day, how many of these do you have?"),
                      N_("Caffeine, servings a day"),
-                     hint=N_("Tap a number for each one you have. Leave it empty if you do not have it."),
+                     hint=N_("Tap how many for each drink you have; leave it empty if you never have it."),
                      rows=_rows(DRINK_ROWS, DRINKS), bins="caffeine_servings_per_day",
                      choices=(*_binned("caffeine_servings_per_day", CUP_LABELS),
                               Choice(NONE_OF_THESE, N_("I have none of these"), 0.0, exclusive=True))),

@@ -39,7 +39,7 @@ from screener.wording import (
 )
 from ui.charts import caffeine_spec, magnesium_spec, paint_amount_bar
 from ui.fonts import BUNDLED_FAMILY, load_bundled_fonts
-from ui.pages.result import LEVEL_MARKS
+from ui.screens.result_summary import LEVEL_MARKS
 from ui.theme import STANDARD
 
 if TYPE_CHECKING:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLayout, QVBoxLayout, QWidget
 
 from screener.answer_sheet import AnswerSheet
 from screener.i18n import _
@@ -22,6 +22,14 @@ class ScreenContext(NamedTuple):
     region: Region
 
 
+class ScreenBody(QWidget):
+    """The body of a screen. Its height is what its content needs at the width it gets (heightForWidth), never
+    the sum of every label's narrowest-width height, so a screen scrolls only when its content really is taller."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(0, 0)
+
+
 class ScreenWidget(QWidget):
     """One screen of the wizard. ``changed`` fires after any answer on it changes."""
 
@@ -35,9 +43,10 @@ class ScreenWidget(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll_area = TouchScrollArea()
-        self.body = QWidget()
+        self.body = ScreenBody()
         self.body.setObjectName("screenBody")
         self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.body_layout.setContentsMargins(4, 4, 12, 4)
         self.body_layout.setSpacing(14)
         self.scroll_area.setWidget(self.body)

@@ -105,7 +105,7 @@ class QuestionScreen(ScreenWidget):
                     widget = control.rows[row.item]
                     name = _(row.label)
                     widget.name.setText(name)
-                    widget.serving.setText(_("One: {serving}").format(serving=_(row.serving[region])))
+                    widget.serving.setText(_(row.serving[region]))
                     spoken = [f"{name}: {count_text(question, c.code)}" for c in counts]
                     widget.choices.set_labels([_(c.label) for c in counts], f"{prompt} {name}", spoken)
         if self.error is not None and self.error.text():

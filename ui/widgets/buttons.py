@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from ui.theme import MIN_TARGET_PX, SMALL_TARGET_PX, current_theme
@@ -32,7 +32,7 @@ class BigButton(QAbstractButton):
         self.setText(text)
         self.setCheckable(kind in ("option", "count"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
@@ -43,40 +43,55 @@ class BigButton(QAbstractButton):
         base = SMALL_TARGET_PX if self.kind in ("primary", "secondary") else MIN_TARGET_PX
         return round(base * max(1.0, current_theme().text_scale * 0.85))
 
+    def _inline_tick(self) -> bool:
+        """Answers carry their tick before the words; small count and key buttons in a corner instead."""
+        return self.isCheckable() and self.kind not in ("count", "key")
+
+    def _pad_x(self) -> int:
+        return 6 if self.kind in ("count", "key") else PAD_X
+
+    def _words(self) -> str:
+        # Room for the tick is always kept, so choosing an answer never moves or resizes anything.
+        return f"{CHECK_MARK} {self.text()}" if self._inline_tick() else self.text()
+
     def _label(self) -> str:
-        return f"{CHECK_MARK} {self.text()}" if self.isChecked() else self.text()
+        return f"{CHECK_MARK} {self.text()}" if self.isChecked() and self._inline_tick() else self.text()
+
+    def _paint_font(self) -> QFont:
+        """Bold for counts, keys and the main action, always: a choice changes its fill, never its size."""
+        font = QFont(self.font())
+        font.setBold(self.kind in ("primary", "count", "key"))
+        return font
 
     def _text_width(self) -> int:
-        # Room for the tick is always kept, so choosing an answer never moves or resizes anything.
-        metrics = QFontMetrics(self.font())
-        words = f"{CHECK_MARK} {self.text()}" if self.isCheckable() else self.text()
-        return max((metrics.horizontalAdvance(line) for line in words.split("\n")), default=0)
+        metrics = QFontMetrics(self._paint_font())
+        return max((metrics.horizontalAdvance(line) for line in self._words().split("\n")), default=0)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        width = self._text_width() + 2 * (PAD_X + RING) + 2
+        width = self._text_width() + 2 * (self._pad_x() + RING) + 2
         return QSize(max(width, self._min_height()), self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        metrics = QFontMetrics(self.font())
-        words = (f"{CHECK_MARK} " if self.isCheckable() else "") + self.text()
-        longest = max((metrics.horizontalAdvance(word) for word in words.split()), default=0)
+        metrics = QFontMetrics(self._paint_font())
+        longest = max((metrics.horizontalAdvance(word) for word in self._words().split()), default=0)
         longest = min(longest, metrics.horizontalAdvance("M" * 8))  # a long word may break; the row stays usable
-        width = max(self._min_height(), longest + 2 * (PAD_X + RING) + 2)
-        return QSize(width, self.heightForWidth(width))
+        width = max(self._min_height() if self.kind not in ("count", "key") else 56, longest + 2 * (self._pad_x() + RING) + 2)
+        # The height at the narrowest width would be combined with the preferred width by layouts, giving a tall
+        # button on a wide row: the real height comes from heightForWidth.
+        return QSize(width, self._min_height())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        inner = max(10, width - 2 * (PAD_X + RING))
-        words = (f"{CHECK_MARK} " if self.isCheckable() else "") + self.text()
-        bounds = QFontMetrics(self.font()).boundingRect(QRect(0, 0, inner, 10_000), self._flags(), words)
+        inner = max(10, width - 2 * (self._pad_x() + RING))
+        bounds = QFontMetrics(self._paint_font()).boundingRect(QRect(0, 0, inner, 10_000), self._flags(), self._words())
         return max(self._min_height(), bounds.height() + 2 * (PAD_Y + RING))
 
     def text_fits(self) -> bool:
         """Whether every word is shown at the button's current size (for the tour's fit check)."""
-        inner = self.width() - 2 * (PAD_X + RING)
-        bounds = QFontMetrics(self.font()).boundingRect(QRect(0, 0, inner, 10_000), self._flags(), self._label())
+        inner = self.width() - 2 * (self._pad_x() + RING)
+        bounds = QFontMetrics(self._paint_font()).boundingRect(QRect(0, 0, inner, 10_000), self._flags(), self._label())
         return bounds.width() <= inner + 1 and bounds.height() <= self.height() - 2 * RING
 
     def _flags(self) -> int:
@@ -130,12 +145,16 @@ class BigButton(QAbstractButton):
         if self.isChecked():
             painter.setPen(QPen(QColor(palette.accent_text), 1))
         painter.setPen(text)
-        font = self.font()
-        if self.kind in ("primary", "count", "key") or self.isChecked():
-            font.setBold(True)
+        font = self._paint_font()
         painter.setFont(font)
-        inner = body.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
+        inner = body.adjusted(self._pad_x(), PAD_Y, -self._pad_x(), -PAD_Y)
         painter.drawText(inner, self._flags(), self._label())
+        if self.isChecked() and not self._inline_tick():
+            small = QFont(font)
+            small.setPixelSize(max(12, round(font.pixelSize() * 0.6)) if font.pixelSize() > 0 else 12)
+            painter.setFont(small)
+            painter.drawText(body.adjusted(5, 2, -4, -2), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                             CHECK_MARK)
         if self.hasFocus() and keyboard_mode():
             ring = QPen(QColor(palette.focus), 3, Qt.PenStyle.DashLine)
             painter.setPen(ring)

@@ -41,14 +41,17 @@ class _ButtonGroup(QGroupBox):
         else:
             layout = BalancedGrid(self, min_cell=min_cell, max_columns=max_columns)
         self.grid = layout
+        if kind == "count":
+            # Counts keep the width their words need; the row's name and serving take what is left.
+            policy = self.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Fixed)
+            self.setSizePolicy(policy)
         self.buttons: dict[str, BigButton] = {}
         for code in self.codes:
             button = BigButton(kind=kind)
             button.setObjectName(f"choice-{code}")
             if kind == "count":
-                policy = button.sizePolicy()
-                policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
-                button.setSizePolicy(policy)
+                button.setMinimumWidth(56)
             layout.addWidget(button)
             self.buttons[code] = button
 

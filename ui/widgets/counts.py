@@ -36,8 +36,8 @@ class CountRow(QWidget):
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(12)
-        self.box.addWidget(words, 34)
-        self.box.addWidget(self.choices, 66)
+        self.box.addWidget(words, 1)  # the counts take the width they need, the words the rest
+        self.box.addWidget(self.choices, 0)
         self.box.setAlignment(words, Qt.AlignmentFlag.AlignVCenter)
 
     def set_stacked(self, stacked: bool) -> None:

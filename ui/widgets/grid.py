@@ -55,11 +55,14 @@ class BalancedGrid(QLayout):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        """The narrowest width, but the height of the preferred layout: a scroll area or box layout adds minimum
+        heights up, and a one-column height here would make every screen look taller than it is. The real height
+        comes from heightForWidth."""
         visible = self._visible()
         if not visible:
             return QSize(0, 0)
         width = max(item.minimumSize().width() for item in visible)
-        return QSize(width, self.heightForWidth(width))
+        return QSize(width, self.heightForWidth(self.sizeHint().width()))
 
     def columns_for(self, width: int) -> int:
         visible = self._visible()
