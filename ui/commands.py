@@ -25,14 +25,18 @@ def _cmd_tour(args: argparse.Namespace) -> int:
     from ui.tour import run_tour
 
     answers = load_answers(args.answers)
-    written = run_tour(answers, language_from(args), args.out, _size(args.size), args.large_text, args.full_result)
+    written = run_tour(
+        answers, language_from(args), args.out, _size(args.size), args.large_text, args.full_result, args.region
+    )
     for path in written:
         print(path)
     return 0
 
 
 def _register_tour(sub: SubParsers) -> None:
-    tour = sub.add_parser("tour", help="save a PNG of every wizard page filled with an answers file")
+    tour = sub.add_parser(
+        "tour", help="tap through the wizard with an answers file: a PNG of every screen and manifest.json"
+    )
     tour.add_argument("--answers", required=True, metavar="FILE", help="answers JSON file")
     tour.add_argument(
         "--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help="language (default: from the system locale)"
@@ -41,6 +45,7 @@ def _register_tour(sub: SubParsers) -> None:
     tour.add_argument("--size", default="1280x800", help="window size, e.g. 1024x768")
     tour.add_argument("--large-text", action="store_true", help="use the large-text mode")
     tour.add_argument("--full-result", action="store_true", help="also save the whole result page, unscrolled")
+    tour.add_argument("--region", choices=("jp", "us"), help="reference intakes (default: from the system locale)")
     tour.set_defaults(handler=_cmd_tour)
 
 

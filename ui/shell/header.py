@@ -32,7 +32,6 @@ class HeaderBar(QFrame):
         self.contrast_button.setCheckable(True)
         self.language_button = BigButton()
         for button in (self.speak_button, self.text_size_button, self.contrast_button, self.language_button):
-            button.clearable = True
             self.buttons_layout.addWidget(button)
         self.speak_button.hide()  # shown only when read-aloud is installed and allowed
         row.addWidget(buttons, 2)

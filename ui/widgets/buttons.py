@@ -27,7 +27,6 @@ class BigButton(QAbstractButton):
     def __init__(self, text: str = "", kind: Kind = "secondary", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind: Kind = kind
-        self.clearable = True  # a chosen answer can be tapped again to take it back
         self.align_left = False
         self.setText(text)
         self.setCheckable(kind in ("option", "count"))
@@ -99,16 +98,6 @@ class BigButton(QAbstractButton):
         return int(horizontal | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
 
     # --- behaviour ----------------------------------------------------------------------------------------------
-
-    def nextCheckState(self) -> None:  # noqa: N802 - Qt's name
-        """Tapping a chosen answer takes it back (a radio button alone would refuse)."""
-        if self.isChecked() and self.clearable:
-            exclusive = self.autoExclusive()
-            self.setAutoExclusive(False)
-            self.setChecked(False)
-            self.setAutoExclusive(exclusive)
-        else:
-            self.setChecked(True if self.autoExclusive() else not self.isChecked())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():

@@ -96,10 +96,13 @@ class ChoiceGroup(_ButtonGroup):
         super().__init__(codes, kind, min_cell, max_columns, parent)
         self._value: str | None = None
         self._quiet = False
-        for button in self.buttons.values():
+        self._chosen_at_press: str | None = None
+        for code, button in self.buttons.items():
             button.setAutoExclusive(True)
             # toggled, not clicked: a screen reader's Toggle action and the keyboard choose exactly as a tap does.
             button.toggled.connect(self._toggled)
+            button.pressed.connect(lambda c=code: self._pressed(c))
+            button.clicked.connect(lambda _on=False, c=code: self._clicked(c))
         self._update_tab_stop()
 
     def value(self) -> str | None:
@@ -121,6 +124,16 @@ class ChoiceGroup(_ButtonGroup):
         finally:
             self._quiet = False
         self._update_tab_stop()
+
+    def _pressed(self, code: str) -> None:
+        self._chosen_at_press = code if self.buttons[code].isChecked() else None
+
+    def _clicked(self, code: str) -> None:
+        """A tap (or Space) on the answer already chosen takes it back: the question is not answered again."""
+        if self._chosen_at_press == code and self._value == code:
+            self._chosen_at_press = None
+            self.set_value(None)
+            self.changed.emit(None)
 
     def _toggled(self, _on: bool) -> None:
         chosen = next((code for code, b in self.buttons.items() if b.isChecked()), None)

@@ -31,7 +31,6 @@ class OverlayDialog(QDialog):
         self.setWindowFlags(Qt.WindowType.Widget)  # a child widget, never a window of its own
         self.setObjectName("backdrop")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setAccessibleName(title)
         self.host = host
         self.cancel_code = cancel_code
@@ -91,16 +90,20 @@ class OverlayDialog(QDialog):
         if self.code is not None:
             return
         self.code = code
-        self._release()
-        self.close()
+        self._destroy()
         self.answered.emit(code)
 
     def dismiss(self) -> None:
         """Close without an answer (a reset): nothing is reported, and the dialog is destroyed."""
         if self.code is None:
             self.code = ""
+        self._destroy()
+
+    def _destroy(self) -> None:
+        """Hidden at once and deleted soon after: it leaves the screen and the accessibility tree."""
         self._release()
-        self.close()
+        self.hide()
+        self.deleteLater()
 
     def _release(self) -> None:
         app = QApplication.instance()

@@ -61,6 +61,8 @@ class TouchScrollArea(QScrollArea):
         properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, overshoot)
         # A finger wobbles: a tap that moves a few millimetres is still a tap, not a drag.
         properties.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.006)
+        # A tap reaches the button at once (by default the press waits a quarter second to see if it is a drag).
+        properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
         scroller.setScrollerProperties(properties)
         self.more = MoreBelow(self)
         bar = self.verticalScrollBar()
