@@ -57,6 +57,7 @@ class Speaker:
         self.device = device
         self._lock = threading.Lock()
         self._current: _Utterance | None = None
+        self._latest: _Utterance | None = None  # kept after stop(), so wait() can wait for its worker
         self._last_id = 0
 
     def speak(self, text: str, language: str) -> int:
@@ -69,7 +70,7 @@ class Speaker:
         with self._lock:
             self._last_id += 1
             utterance = _Utterance(self._last_id, text, language)
-            self._current = utterance
+            self._current = self._latest = utterance
         utterance.thread = threading.Thread(target=self._run, args=(utterance,), name="speech", daemon=True)
         utterance.thread.start()
         return utterance.id
@@ -92,9 +93,13 @@ class Speaker:
             return self._current is not None
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Wait until the current utterance has ended (for scripts and tests); True if it has."""
+        """Wait until the latest utterance's worker has ended, stopped or not (for scripts and tests).
+
+        Returns:
+            True if it has ended (its ``on_finished`` has returned).
+        """
         with self._lock:
-            utterance = self._current
+            utterance = self._latest
         if utterance is None or utterance.thread is None:
             return True
         utterance.thread.join(timeout)

@@ -86,7 +86,7 @@ _OR_MORE = re.compile(r"(\d+)\s*\+(?!\s*\d)")
 _OR_MORE_COUNTED = re.compile(rf"(\d+)\s*\+\s*({_COUNTERS})")
 
 # Where speech may pause: the end of a sentence, or a new line (bullets, headings).
-_SENTENCE_END = {"ja": re.compile(r"(?<=[。！？!?])|\n"), "en": re.compile(r"(?<=[.!?])\s+(?=[^a-z\s])|\n")}
+_SENTENCE_END = {"ja": re.compile(r"(?<=[。！？!?])|\n"), "en": re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])|\n")}
 # A first piece longer than this is cut at a comma, so the first sound comes sooner (Open JTalk synthesizes a
 # whole piece before it can be played, ~5 ms a character). espeak-ng is fast enough not to need it.
 FIRST_PIECE_CHARS = {"ja": 24, "en": 10_000}
