@@ -132,4 +132,6 @@ def _register_hash_pin(sub: SubParsers) -> None:
 
 
 def register_commands() -> list[Callable[[SubParsers], None]]:
-    return [_register_tour, _register_summary, _register_check_config, _register_hash_pin]
+    from ui.speech.command import register_say
+
+    return [_register_tour, _register_summary, _register_check_config, _register_hash_pin, register_say]
