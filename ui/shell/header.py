@@ -44,8 +44,6 @@ class HeaderBar(QFrame):
         self.text_size_button.setAccessibleName(_("Larger text"))
         self.contrast_button.setText(_("High contrast"))
         self.contrast_button.setAccessibleName(_("High contrast"))
-        self.speak_button.setText(_("Read aloud"))
-        self.speak_button.setAccessibleName(_("Read this screen aloud"))
 
     def set_step(self, text: str) -> None:
         self.step_label.setText(text)

@@ -7,7 +7,7 @@ import logging
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QClipboard, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from screener.answer_sheet import AnswerSheet
@@ -97,6 +97,9 @@ class ScreenerWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self, self.go_back)
         hub.language_changed.connect(self.retranslate_ui)
 
+        from ui.shell.read_aloud import ReadAloud
+
+        self.read_aloud = ReadAloud(self)
         self._show_theme_buttons()
         self.apply_theme()
         self.retranslate_ui()
@@ -130,6 +133,8 @@ class ScreenerWindow(QMainWindow):
         self.setAccessibleName(title)
         self.header.retranslate_ui(self.hub.current())
         self.footer.retranslate_ui()
+        if hasattr(self, "read_aloud"):
+            self.read_aloud._show(self.read_aloud.speaking())
         for widget in self.navigator.built():
             widget.retranslate_ui()
         self._moved(self.current_id(), refocus=False)
@@ -296,6 +301,10 @@ class ScreenerWindow(QMainWindow):
         self.apply_defaults()
         self.started_over.emit()
         log.info("started over")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.read_aloud.stop()
+        super().closeEvent(event)
 
     # --- fitting the screen -------------------------------------------------------------------------------------
 
