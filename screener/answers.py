@@ -9,9 +9,11 @@ shares: a whole-number float such as ``30.0`` or ``1e1`` is accepted for a whole
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic.config import JsonDict
 
 from screener.ids import (
     DRINKS,
@@ -52,13 +54,13 @@ def _whole_float_as_int(value: Any) -> Any:
 
 def _no_repeats(values: list[str] | None) -> list[str] | None:
     if values is not None and len(set(values)) != len(values):
-        repeated = sorted({v for v in values if values.count(v) > 1})
+        repeated = sorted(value for value, times in Counter(values).items() if times > 1)  # linear: lists can be long
         raise ValueError(f"each item may appear once; repeated: {', '.join(repeated)}")
     return values
 
 
 WholeNumber = Annotated[int, BeforeValidator(_whole_float_as_int)]
-_UNIQUE = {"uniqueItems": True}
+_UNIQUE: JsonDict = {"uniqueItems": True}
 
 
 class ServingsPerWeek(BaseModel):

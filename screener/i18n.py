@@ -99,6 +99,11 @@ def system_preferences() -> list[str]:
     return [code for code in found if code not in ("C", "POSIX")]
 
 
+def language_from(given: str | None) -> str:
+    """The language a command runs in: the one given (``--lang``), else the system locale's (babel's negotiation)."""
+    return given if given else negotiate_language()
+
+
 def negotiate_language(preferred: Sequence[str] | None = None) -> str:
     """Pick ja or en for the given (or the system's) preferences with babel's negotiation; English if neither."""
     from babel import negotiate_locale

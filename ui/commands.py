@@ -21,11 +21,13 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def _cmd_tour(args: argparse.Namespace) -> int:
-    from screener.cli import language_from, load_answers
+    from screener.i18n import language_from
+    from screener.loading import load_answers
     from ui.tour import run_tour
 
     answers = load_answers(args.answers)
-    written = run_tour(answers, language_from(args), args.out, _size(args.size), args.large_text, args.full_result)
+    language = language_from(getattr(args, "lang", None))
+    written = run_tour(answers, language, args.out, _size(args.size), args.large_text, args.full_result)
     for path in written:
         print(path)
     return 0
@@ -48,13 +50,14 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from screener.cli import CliError, language_from, load_answers
-    from screener.i18n import set_language
+    from screener.errors import InputError
+    from screener.i18n import language_from, set_language
+    from screener.loading import load_answers
     from screener.scoring import default_region_for_language, score
     from ui.app import create_app
     from ui.summary import SummaryError, default_paper, write_pdf
 
-    language = language_from(args)
+    language = language_from(getattr(args, "lang", None))
     answers = load_answers(args.file)
     create_app()
     set_language(language)
@@ -62,7 +65,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     try:
         write_pdf(args.output, result, answers, args.paper or default_paper(language))
     except SummaryError as exc:
-        raise CliError([str(exc)]) from None
+        raise InputError([str(exc)]) from None
     print(args.output)
     return 0
 
@@ -80,15 +83,12 @@ def _register_summary(sub: SubParsers) -> None:
 
 
 def _cmd_check_config(args: argparse.Namespace) -> int:
-    from screener.cli import CliError
-    from ui.kiosk_config import ConfigError, load_config
+    from screener.errors import shown_path
+    from ui.kiosk_config import load_config
 
-    try:
-        config = load_config(args.file)
-    except ConfigError as exc:
-        raise CliError(exc.problems) from None
+    config = load_config(args.file)  # a ConfigError is an InputError: one line per problem, exit status 2
     print(
-        f"{args.file}: OK (language {config.default_language}, idle {config.idle_timeout_seconds} s, "
+        f"{shown_path(args.file)}: OK (language {config.default_language}, idle {config.idle_timeout_seconds} s, "
         f"result reset {config.result_reset_seconds} s)"
     )
     return 0
@@ -104,19 +104,19 @@ def _cmd_hash_pin(_args: argparse.Namespace) -> int:
     import getpass
     import sys
 
-    from screener.cli import CliError
+    from screener.errors import InputError
     from ui.pin import PinError, hash_pin
 
     if sys.stdin.isatty():
         pin = getpass.getpass("Staff PIN (4 to 12 digits): ")
         if getpass.getpass("Again: ") != pin:
-            raise CliError(["the two PINs differ; nothing was made"])
+            raise InputError(["the two PINs differ; nothing was made"])
     else:
         pin = sys.stdin.readline().strip()
     try:
         print(f'pin_hash = "{hash_pin(pin)}"')
     except PinError as exc:
-        raise CliError([str(exc)]) from None
+        raise InputError([str(exc)]) from None
     return 0
 
 
