@@ -60,6 +60,9 @@ def _no_repeats(values: list[str] | None) -> list[str] | None:
 
 
 WholeNumber = Annotated[int, BeforeValidator(_whole_float_as_int)]
+# The validator wraps the whole "int | None": wrapping only the int makes pydantic publish ge/le as unknown keys
+# ("ge": 0) instead of minimum/maximum, and the schema would then allow values the loader refuses.
+OptionalWholeNumber = Annotated[int | None, BeforeValidator(_whole_float_as_int)]
 _UNIQUE: JsonDict = {"uniqueItems": True}
 
 
@@ -97,8 +100,8 @@ class Answers(BaseModel):
     age_years: WholeNumber = Field(ge=0, le=120)
     sex: Sex | None = None
     pregnancy: Pregnancy | None = None
-    stress_frequency: WholeNumber | None = Field(default=None, ge=0, le=4)
-    stress_months: WholeNumber | None = Field(default=None, ge=0, le=1200)
+    stress_frequency: OptionalWholeNumber = Field(default=None, ge=0, le=4)
+    stress_months: OptionalWholeNumber = Field(default=None, ge=0, le=1200)
     servings_per_week: ServingsPerWeek | None = None
     exercise_hours_per_week: float | None = Field(default=None, ge=0, le=168)
     heavy_sweating: bool | None = None
@@ -112,6 +115,6 @@ class Answers(BaseModel):
         default=None, json_schema_extra=_UNIQUE
     )
     alcohol_drinks_per_week: float | None = Field(default=None, ge=0, le=500)
-    insomnia_nights_per_week: WholeNumber | None = Field(default=None, ge=0, le=7)
-    sleep_problem_months: WholeNumber | None = Field(default=None, ge=0, le=1200)
+    insomnia_nights_per_week: OptionalWholeNumber = Field(default=None, ge=0, le=7)
+    sleep_problem_months: OptionalWholeNumber = Field(default=None, ge=0, le=1200)
     snoring_or_gasping: bool | None = None
