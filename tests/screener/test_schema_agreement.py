@@ -23,6 +23,7 @@ SCHEMA: dict[str, Any] = Answers.model_json_schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 FIELDS = sorted(SCHEMA["properties"])
 
+
 def from_schema(node: dict[str, Any], root: dict[str, Any] | None = None) -> st.SearchStrategy[Any]:
     """Instances of one schema node, for the keywords `screener schema` uses; anything else fails loudly."""
     root = root or node
