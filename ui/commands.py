@@ -112,7 +112,7 @@ def _cmd_hash_pin(_args: argparse.Namespace) -> int:
         if getpass.getpass("Again: ") != pin:
             raise InputError(["the two PINs differ; nothing was made"])
     else:
-        pin = sys.stdin.readline().strip()
+        pin = sys.stdin.readline(100).strip()  # bounded: a stream without newlines (/dev/zero) cannot hang it
     try:
         print(f'pin_hash = "{hash_pin(pin)}"')
     except PinError as exc:

@@ -346,3 +346,18 @@ def test_kiosk_start_refuses_a_bad_log_file(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "line 2: log_file: is a folder" in done.stderr and "kiosk mode not started" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_hash_pin_reads_a_bounded_line() -> None:
+    """hash-pin on a stream without newlines (/dev/zero) reads a bounded line and refuses it, instead of hanging."""
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run(
+            [sys.executable, "-m", "screener", "hash-pin"],
+            stdin=zero,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+    assert done.returncode == 2
+    assert done.stderr == "screener: the PIN must be 4 to 12 digits\n"
