@@ -8,8 +8,10 @@ numbers) must still give at least one line.
 
 from __future__ import annotations
 
+import atexit
 import io
 import json
+import shutil
 import signal
 import subprocess
 import sys
@@ -33,6 +35,7 @@ PREFIX = "screener: "
 MAX_LINE_CHARS = 500  # prefix + file name + field + message with a value cut to 40 characters
 HANG_GUARD_S = 30  # far above the few milliseconds each input takes; only a hang reaches it
 FOLDER = Path(tempfile.mkdtemp(prefix="screener-bad-input-"))  # a file name that stays short in messages
+atexit.register(shutil.rmtree, FOLDER, ignore_errors=True)
 PIN_HASH = hash_pin("2468")
 PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
