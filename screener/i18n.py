@@ -116,6 +116,11 @@ def negotiate_region(preferred: Sequence[str] | None = None) -> Region:
     return "us"
 
 
+def language_from(given: str | None) -> str:
+    """The language a command runs in: the one given (``--lang``), else the system locale's (babel's negotiation)."""
+    return given if given else negotiate_language()
+
+
 def negotiate_language(preferred: Sequence[str] | None = None) -> str:
     """Pick ja or en for the given (or the system's) preferences with babel's negotiation; English if neither."""
     from babel import negotiate_locale

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from screener.errors import InputError, shown_path
 from screener.i18n import negotiate_language
 from screener.ids import Region
 from ui.crash import install_crash_handler
@@ -79,7 +80,7 @@ def run_app(
     check_display()
     config = load_kiosk_config(config_path) if kiosk else None
     if config is not None and config.log_file:
-        handler = logging.FileHandler(config.log_file, encoding="utf-8")
+        handler = open_log_file(config.log_file)
         handler.setFormatter(logging.Formatter(LOG_FORMAT))
         logging.getLogger().addHandler(handler)
     if config is not None:
@@ -110,9 +111,7 @@ def check_display() -> None:
         return
     if any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
         return
-    from screener.cli import CliError
-
-    raise CliError(
+    raise InputError(
         [
             "no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set): start it in a desktop "
             "session; 'screener tour' saves pictures of every page without one"
@@ -128,15 +127,26 @@ def keep_off_the_session_bus() -> None:
 
 
 def load_kiosk_config(config_path: Path | None) -> KioskConfig:
-    from screener.cli import CliError
     from ui.kiosk_config import ConfigError, load_config
 
     if config_path is None:
-        raise CliError(["kiosk mode needs --config FILE with a staff pin_hash (make one with: screener hash-pin)"])
+        raise InputError(["kiosk mode needs --config FILE with a staff pin_hash (make one with: screener hash-pin)"])
     try:
         return load_config(config_path)
     except ConfigError as exc:
-        raise CliError([*exc.problems, "kiosk mode not started: fix the config (screener check-config FILE)"]) from None
+        problems = [*exc.problems, "kiosk mode not started: fix the config (screener check-config FILE)"]
+        raise InputError(problems) from None
+
+
+def open_log_file(path: str) -> logging.FileHandler:
+    """The kiosk's log file; one it cannot open refuses the start with one line (check-config checks it first)."""
+    try:
+        return logging.FileHandler(path, encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a usable file name"
+        raise InputError(
+            [f"log_file: cannot write {shown_path(path)}: {reason}", "kiosk mode not started: fix the log_file setting"]
+        ) from None
 
 
 def start_kiosk(config: KioskConfig, language: str | None = None) -> KioskSession:

@@ -117,7 +117,7 @@ def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     binary = tmp_path / "binary.json"
     binary.write_bytes(b"\xff\xfe\x00")
     code, _, err = run(capsys, "score", str(binary))
-    assert code == 2 and "cannot read" in err
+    assert code == 2 and "binary.json: line 1: not UTF-8 text (byte 0xff)" in err
 
 
 def test_no_traceback_from_the_real_command(tmp_path: Path) -> None:

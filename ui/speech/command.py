@@ -20,25 +20,26 @@ def register_say(sub: Any) -> None:
 
 
 def _cmd_say(args: argparse.Namespace) -> int:
-    from screener.cli import CliError, language_from
+    from screener.errors import InputError
+    from screener.i18n import language_from
 
-    language = language_from(args)
+    language = language_from(getattr(args, "lang", None))
     if language not in LANGUAGES:
-        raise CliError([f"--lang: no speech for {language!r}; choose ja or en"])
+        raise InputError([f"--lang: no speech for {language!r}; choose ja or en"])
     from ui.speech.synth import SpeechUnavailableError, engine_installed, synthesize, wav_bytes
 
     if not engine_installed(language):
         need = "pip install '.[speech]'" if language == "ja" else "apt install espeak-ng"
-        raise CliError([f"speech for {language} is not installed ({need})"])
+        raise InputError([f"speech for {language} is not installed ({need})"])
     try:
         audio = synthesize(args.text, language)
     except SpeechUnavailableError as exc:
-        raise CliError([str(exc)]) from None
+        raise InputError([str(exc)]) from None
     if not audio.pcm:
-        raise CliError(["TEXT has nothing to say"])
+        raise InputError(["TEXT has nothing to say"])
     try:
         args.output.write_bytes(wav_bytes(audio))
     except OSError as exc:
-        raise CliError([f"{args.output}: cannot write: {exc.strerror or exc}"]) from None
+        raise InputError([f"{args.output}: cannot write: {exc.strerror or exc}"]) from None
     print(f"{args.output} ({audio.seconds:.1f} s)")
     return 0
