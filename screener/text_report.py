@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from screener import guidance
 from screener.i18n import _
 from screener.result import Result
-from screener.wording import evidence_text, group_title, level_label, reason_text, strength_label
+from screener.wording import evidence_text, group_title, labelled, level_label, reason_text, strength_label
 
 if TYPE_CHECKING:
     from screener.answers import Answers
@@ -24,7 +24,7 @@ def render_text(result: Result, answers: Answers | None = None) -> str:
     for group in result.ordered_groups():
         outcome = result.groups[group]
         lines.append(
-            f"{group_title(group)}: {level_label(outcome.level)} ({strength_label(outcome.evidence.strength)})"
+            labelled(group_title(group), f"{level_label(outcome.level)} ({strength_label(outcome.evidence.strength)})")
         )
         lines += [f"  - {reason_text(reason, outcome.level)}" for reason in outcome.reasons]
         lines.append(f"  {evidence_text(outcome.evidence.basis)}")

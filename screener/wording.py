@@ -103,6 +103,11 @@ def join_list(items: list[str]) -> str:
     return format_list(items, locale=babel_locale())
 
 
+def labelled(label: str, value: str) -> str:
+    """"Label: value", with the colon of the language (Japanese uses the full-width ：)."""
+    return _("{label}: {value}").format(label=label, value=value)
+
+
 def inline(label: str) -> str:
     """A choice label used inside an English sentence starts in lower case ("It has lasted 1 to 2 months")."""
     if current_language() == "en" and label[:1].isupper() and not label[1:2].isupper():

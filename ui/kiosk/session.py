@@ -80,7 +80,7 @@ class KioskSession(QObject):
         self.staff_button.clicked.connect(self.ask_staff_pin)
         window.header.add_button(self.hide_button, first=True)
         window.header.add_button(self.staff_button)
-        window.hub.language_changed.connect(self.retranslate_ui)
+        window.retranslated.connect(self.retranslate_ui)
         self.retranslate_ui()
         crash = install_crash_handler(window)
         crash.auto_start_over = True

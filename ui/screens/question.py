@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from screener.i18n import _
 from screener.questionnaire import NONE_OF_THESE, Question, Screen
 from screener.review import count_text
+from screener.wording import labelled
 from ui.labels import wrapped_label
 from ui.screens.base import ScreenContext, ScreenWidget
 from ui.widgets.choices import ChoiceGroup, ChoiceToggles
@@ -106,7 +107,7 @@ class QuestionScreen(ScreenWidget):
                     name = _(row.label)
                     widget.name.setText(name)
                     widget.serving.setText(_(row.serving[region]))
-                    spoken = [f"{name}: {count_text(question, c.code)}" for c in counts]
+                    spoken = [labelled(name, count_text(question, c.code)) for c in counts]
                     widget.choices.set_labels([_(c.label) for c in counts], f"{prompt} {name}", spoken)
         if self.error is not None and self.error.text():
             self.error.setText(self.validate() or "")

@@ -16,7 +16,7 @@ from screener import guidance
 from screener.answers import Answers
 from screener.i18n import _
 from screener.ids import GROUP_IDS
-from screener.wording import evidence_text, group_title, reason_text
+from screener.wording import evidence_text, group_title, labelled, reason_text
 from ui.charts import AmountBar, caffeine_spec, magnesium_spec
 from ui.labels import wrapped_label
 from ui.screens.base import ScreenContext, ScreenWidget
@@ -167,7 +167,7 @@ class ResultScreen(ScreenWidget):
             group_card.level.setText(level_line(result, group, self.theme))
             group_card.reasons.setText(bullets([reason_text(r, outcome.level) for r in outcome.reasons]))
             group_card.evidence.setText(evidence_text(outcome.evidence.basis))
-            group_card.setAccessibleName(f"{group_title(group)}: {self.level_text(group)}")
+            group_card.setAccessibleName(labelled(group_title(group), self.level_text(group)))
         self._order_cards(result)
         self._fill_pictures(result)
         self.guidance_heading.setText(_("What you can do"))

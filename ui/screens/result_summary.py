@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from screener import guidance
 from screener.i18n import _
 from screener.ids import Level
-from screener.wording import flag_title, group_title, join_list, level_label, strength_label
+from screener.wording import flag_title, group_title, inline, join_list, labelled, level_label, strength_label
 from ui.labels import wrapped_label
 from ui.theme import Theme
 
@@ -67,8 +67,8 @@ class ResultSummary(QWidget):
         flagged = [s for s in guidance.clinician_sections(result) if s.flagged]
         lines = []
         for section in flagged:
-            titles = [flag_title(f) for f in result.clinician.flags if _section_of(f) == section.kind]
-            lines.append(f"⚠ {section.heading}: {join_list(titles)}")
+            titles = [inline(flag_title(f)) for f in result.clinician.flags if _section_of(f) == section.kind]
+            lines.append("⚠ " + labelled(section.heading, join_list(titles)))
         if not flagged:
             lines.append(_("Thinking about a supplement? Ask a clinician or pharmacist first."))
         if result.clinician.unanswered:
@@ -82,16 +82,17 @@ class ResultSummary(QWidget):
             if index < len(matched):
                 group = matched[index]
                 label.setText(f"<b>{html.escape(group_title(group))}</b> — {level_line(result, group, theme)}")
+                outcome = result.groups[group]
                 label.setAccessibleName(
-                    f"{group_title(group)}: {level_label(result.groups[group].level)}, "
-                    f"{strength_label(result.groups[group].evidence.strength)}"
+                    labelled(group_title(group), join_list([level_label(outcome.level),
+                                                             strength_label(outcome.evidence.strength)]))
                 )
             label.setVisible(index < len(matched))
         rest = []
         for level in ("none", "unknown"):
             names = [group_title(g) for g in result.ordered_groups() if result.groups[g].level == level]
             if names:
-                rest.append(f"{level_label(level)}: {join_list(names)}")  # type: ignore[arg-type]
+                rest.append(labelled(level_label(level), join_list(names)))  # type: ignore[arg-type]
         self.others.setText("\n".join(rest))
         self.others.setVisible(bool(rest))
         self.next_step.setText(

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QWidget
 
 from screener.i18n import _
 from screener.review import ReviewRow, review_rows
+from screener.wording import labelled
 from ui.labels import wrapped_label
 from ui.screens.base import ScreenContext, ScreenWidget
 from ui.widgets.buttons import BigButton
@@ -36,7 +37,7 @@ class ReviewLine(QFrame):
         self.answer.setText(row.answer)
         self.change.setText(_("Change"))
         self.change.setAccessibleName(_("Change: {question}").format(question=row.label))
-        self.setAccessibleName(f"{row.label}: {row.answer}")
+        self.setAccessibleName(labelled(row.label, row.answer))
 
 
 class ReviewScreen(ScreenWidget):
@@ -80,5 +81,5 @@ class ReviewScreen(ScreenWidget):
 
     def spoken_text(self) -> str:
         lines = [self.heading.text(), self.intro.text()]
-        lines += [f"{line.label.text()}: {line.answer.text()}" for line in self.lines if not line.isHidden()]
+        lines += [labelled(line.label.text(), line.answer.text()) for line in self.lines if not line.isHidden()]
         return "\n".join(lines)

@@ -104,7 +104,7 @@ class Navigator(QObject):
         self.current_id = screen_id
         self.stack.setCurrentWidget(widget)
         widget.scroll_area.scroll_to_top()
-        log.info("screen %s", screen_id)
+        log.debug("screen changed")  # never which one: the screens a person sees follow their answers
         self.moved.emit(screen_id)
         if screen_id == "review":
             self.review_shown.emit()

@@ -45,6 +45,7 @@ class ScreenerWindow(QMainWindow):
     print_requested = Signal()
     save_pdf_requested = Signal()
     save_record_requested = Signal()
+    retranslated = Signal()  # after every language switch: parts outside the window follow the window, not the hub
 
     def __init__(
         self,
@@ -138,6 +139,7 @@ class ScreenerWindow(QMainWindow):
         for widget in self.navigator.built():
             widget.retranslate_ui()
         self._moved(self.current_id(), refocus=False)
+        self.retranslated.emit()
 
     def toggle_language(self) -> None:
         self.hub.set_language(OTHER_LANGUAGE[self.hub.current()][0])
