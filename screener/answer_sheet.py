@@ -88,7 +88,7 @@ class AnswerSheet:
             self._counts.pop(field, None)
 
     def pick_none(self, field: str, on: bool = True) -> None:
-        """"None of these" for a counts question: every item is zero (tap again to take it back)."""
+        """ "None of these" for a counts question: every item is zero (tap again to take it back)."""
         if on:
             self._counts[field] = NONE_OF_THESE
         elif self._counts.get(field) == NONE_OF_THESE:

@@ -7,6 +7,7 @@ so the content cannot change while the version stays the same.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import tomllib
 from functools import cache
@@ -53,7 +54,9 @@ def fingerprint() -> str:
     digest = hashlib.sha256()
     digest.update((_PACKAGE / "data" / "reference.toml").read_bytes())
     for name in CONTENT_MODULES:
-        digest.update((_PACKAGE / name).read_bytes())
+        # The syntax tree, not the text: reformatting or a comment is not a content change; a rule or number is.
+        tree = ast.parse((_PACKAGE / name).read_text(encoding="utf-8"))
+        digest.update(ast.dump(tree, include_attributes=False).encode("utf-8"))
     for language in ("ja", "en"):
         for line in _catalog_messages(language):
             digest.update(line.encode("utf-8"))

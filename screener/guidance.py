@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 GUIDANCE: dict[GroupId, tuple[str, ...]] = {
     "low_dietary_intake": (
-        N_("Add a magnesium-rich food to most meals: leafy greens, nuts, seeds such as sesame, beans and whole grains."),
+        N_(
+            "Add a magnesium-rich food to most meals: leafy greens, nuts, seeds such as sesame, beans and whole grains."
+        ),
         N_("Choosing brown rice, soba or whole-grain bread instead of white adds magnesium without extra effort."),
     ),
     "older_adult": (
@@ -115,8 +117,10 @@ def food_example(region: str) -> str:
     from screener.reference import reference_table
 
     foods = reference_table().foods[region]  # type: ignore[index]
-    values = {key: number(foods[food].mg_per_serving) for key, food in
-              (("nuts", "nuts"), ("greens", "leafy_greens"), ("legumes", "legumes"))}
+    values = {
+        key: number(foods[food].mg_per_serving)
+        for key, food in (("nuts", "nuts"), ("greens", "leafy_greens"), ("legumes", "legumes"))
+    }
     return _(FOOD_EXAMPLES[region]).format(**values)
 
 

@@ -142,115 +142,286 @@ def screens() -> tuple[Screen, ...]:
     """Every screen in order. Built once, on first use (it reads the reference table)."""
     months = _binned("stress_months", MONTH_LABELS)
     return (
-        Screen("age", "about_you", N_("About you"), (
-            Question("age_years", "number", N_("How old are you?"), N_("Age"), hint=N_("Tap the numbers."),
-                     required=True, minimum=MIN_AGE, maximum=MAX_AGE),
-        )),
-        Screen("sex", "about_you", N_("About you"), (
-            Question("sex", "single", N_("What is your sex?"), N_("Sex"),
-                     hint=N_("It is used only to choose the recommended amount of magnesium for you."),
-                     choices=(Choice("female", N_("Female"), "female"), Choice("male", N_("Male"), "male"),
-                              Choice("unspecified", N_("Prefer not to say"), "unspecified"))),
-        )),
-        Screen("pregnancy", "about_you", N_("About you"), (
-            Question("pregnancy", "single", N_("Are you pregnant or breastfeeding?"), N_("Pregnancy"),
-                     choices=(Choice("none", N_("Neither"), "none"), Choice("pregnant", N_("Pregnant"), "pregnant"),
-                              Choice("breastfeeding", N_("Breastfeeding"), "breastfeeding")),
-                     when=(Condition("sex", "!=", "male"), Condition("age_years", ">=", PREGNANCY_AGES[0]),
-                           Condition("age_years", "<=", PREGNANCY_AGES[1])),
-                     safety=True),
-        )),
-        Screen("stress", "stress", N_("Stress"), (
-            Question("stress_frequency", "single",
-                     N_("Over the past month, how often did you feel tense or under pressure, from work, money, "
-                        "family, health or anything else?"),
-                     N_("Tense or under pressure"),
-                     choices=tuple(Choice(str(n), label, n) for n, label in enumerate(STRESS_FREQUENCY))),
-            Question("stress_months", "single", N_("How long has it been like this?"), N_("For how long"),
-                     choices=months, bins="stress_months",
-                     when=(Condition("stress_frequency", ">=", 2),)),
-        )),
-        Screen("diet", "diet", N_("Food"), (
-            Question("servings_per_week", "counts",
-                     N_("In a usual week, how many times do you eat each of these?"),
-                     N_("Magnesium-rich foods, times a week"),
-                     hint=N_("Tap how many times for each food you eat; leave a food empty if you rarely eat it."),
-                     rows=_rows(FOOD_ROWS, FOOD_GROUPS), bins="servings_per_week",
-                     choices=(*_binned("servings_per_week", SERVING_LABELS),
-                              Choice(NONE_OF_THESE, N_("I eat none of these"), 0, exclusive=True))),
-        )),
-        Screen("exercise", "exercise", N_("Exercise"), (
-            Question("exercise_hours_per_week", "single",
-                     N_("In a usual week, how many hours do you exercise or work hard enough to sweat?"),
-                     N_("Exercise or work that makes you sweat, a week"),
-                     hint=N_("Count sports, brisk walking, heavy work and physical jobs."),
-                     choices=_binned("exercise_hours_per_week", EXERCISE_LABELS), bins="exercise_hours_per_week"),
-            Question("heavy_sweating", "single",
-                     N_("When you do, are you usually drenched in sweat, with soaked clothes?"),
-                     N_("Drenched in sweat"), choices=YES_NO,
-                     when=(Condition("exercise_hours_per_week", ">", 0),)),
-        )),
-        Screen("caffeine", "caffeine", N_("Caffeine"), (
-            Question("caffeine_servings_per_day", "counts",
-                     N_("On a usual day, how many of these do you have?"),
-                     N_("Caffeine, servings a day"),
-                     hint=N_("Tap how many for each drink you have; leave it empty if you never have it."),
-                     rows=_rows(DRINK_ROWS, DRINKS), bins="caffeine_servings_per_day",
-                     choices=(*_binned("caffeine_servings_per_day", CUP_LABELS),
-                              Choice(NONE_OF_THESE, N_("I have none of these"), 0.0, exclusive=True))),
-        )),
-        Screen("caffeine_late", "caffeine", N_("Caffeine"), (
-            Question("caffeine_after_2pm", "single", N_("Do you have any of these drinks after 2 pm?"),
-                     N_("Caffeine after 2 pm"), choices=YES_NO,
-                     when=_asked_when_any_item("caffeine_servings_per_day", DRINKS), when_any=True),
-        )),
-        Screen("kidney", "health", N_("Health"), (
-            Question("kidney_disease", "single",
-                     N_("Has a doctor ever told you that your kidneys are not working as well as they should?"),
-                     N_("Reduced kidney function"),
-                     choices=(*YES_NO, Choice(NOT_SURE, N_("Not sure"), None)), safety=True),
-        )),
-        Screen("medicines", "health", N_("Health"), (
-            Question("medicines", "multi", N_("Do you take any of these medicines regularly?"),
-                     N_("Regular medicines"),
-                     hint=N_("Choose all that apply. If you are not sure, a pharmacist can tell you."),
-                     choices=(*(Choice(m, MEDICINE_LABELS[m], m) for m in MEDICINES),
-                              Choice(NONE_OF_THESE, N_("None of these"), None, exclusive=True)),
-                     safety=True),
-        )),
-        Screen("magnesium", "health", N_("Health"), (
-            Question("magnesium_products", "multi", N_("Do you already take anything that contains magnesium?"),
-                     N_("Magnesium already taken"),
-                     hint=N_("Many laxatives and stomach medicines contain magnesium. Choose all that apply."),
-                     choices=(*(Choice(p, PRODUCT_LABELS[p], p) for p in MAGNESIUM_PRODUCTS),
-                              Choice(NONE_OF_THESE, N_("None of these"), None, exclusive=True),
-                              Choice(NOT_SURE, N_("Not sure"), None, exclusive=True)),
-                     safety=True),
-        )),
-        Screen("alcohol", "health", N_("Health"), (
-            Question("alcohol_drinks_per_week", "single",
-                     N_("How many alcoholic drinks do you have in a usual week?"), N_("Alcohol, drinks a week"),
-                     hint=N_("One drink: a 350 mL can of beer, a glass of wine, or a single shot of spirits."),
-                     choices=_binned("alcohol_drinks_per_week", ALCOHOL_LABELS), bins="alcohol_drinks_per_week"),
-        )),
-        Screen("sleep", "sleep", N_("Sleep"), (
-            Question("insomnia_nights_per_week", "single",
-                     N_("In a usual week, on how many nights do you have trouble falling asleep or staying asleep?"),
-                     N_("Nights with trouble sleeping, a week"),
-                     choices=_binned("insomnia_nights_per_week", NIGHT_LABELS), bins="insomnia_nights_per_week",
-                     safety=True),
-            Question("sleep_problem_months", "single", N_("How long has your sleep been like this?"),
-                     N_("Trouble sleeping, for how long"),
-                     choices=_binned("sleep_problem_months", MONTH_LABELS), bins="sleep_problem_months",
-                     when=(Condition("insomnia_nights_per_week", ">", 0),), safety=True),
-        )),
-        Screen("snoring", "sleep", N_("Sleep"), (
-            Question("snoring_or_gasping", "single",
-                     N_("Has anyone noticed that you snore loudly, gasp or choke, or stop breathing for a moment "
-                        "while asleep?"),
-                     N_("Loud snoring, gasping or pauses in breathing"),
-                     choices=(*YES_NO, Choice("dont-know", N_("Don't know"), None)), safety=True),
-        )),
+        Screen(
+            "age",
+            "about_you",
+            N_("About you"),
+            (
+                Question(
+                    "age_years",
+                    "number",
+                    N_("How old are you?"),
+                    N_("Age"),
+                    hint=N_("Tap the numbers."),
+                    required=True,
+                    minimum=MIN_AGE,
+                    maximum=MAX_AGE,
+                ),
+            ),
+        ),
+        Screen(
+            "sex",
+            "about_you",
+            N_("About you"),
+            (
+                Question(
+                    "sex",
+                    "single",
+                    N_("What is your sex?"),
+                    N_("Sex"),
+                    hint=N_("It is used only to choose the recommended amount of magnesium for you."),
+                    choices=(
+                        Choice("female", N_("Female"), "female"),
+                        Choice("male", N_("Male"), "male"),
+                        Choice("unspecified", N_("Prefer not to say"), "unspecified"),
+                    ),
+                ),
+            ),
+        ),
+        Screen(
+            "pregnancy",
+            "about_you",
+            N_("About you"),
+            (
+                Question(
+                    "pregnancy",
+                    "single",
+                    N_("Are you pregnant or breastfeeding?"),
+                    N_("Pregnancy"),
+                    choices=(
+                        Choice("none", N_("Neither"), "none"),
+                        Choice("pregnant", N_("Pregnant"), "pregnant"),
+                        Choice("breastfeeding", N_("Breastfeeding"), "breastfeeding"),
+                    ),
+                    when=(
+                        Condition("sex", "!=", "male"),
+                        Condition("age_years", ">=", PREGNANCY_AGES[0]),
+                        Condition("age_years", "<=", PREGNANCY_AGES[1]),
+                    ),
+                    safety=True,
+                ),
+            ),
+        ),
+        Screen(
+            "stress",
+            "stress",
+            N_("Stress"),
+            (
+                Question(
+                    "stress_frequency",
+                    "single",
+                    N_(
+                        "Over the past month, how often did you feel tense or under pressure, from work, money, "
+                        "family, health or anything else?"
+                    ),
+                    N_("Tense or under pressure"),
+                    choices=tuple(Choice(str(n), label, n) for n, label in enumerate(STRESS_FREQUENCY)),
+                ),
+                Question(
+                    "stress_months",
+                    "single",
+                    N_("How long has it been like this?"),
+                    N_("For how long"),
+                    choices=months,
+                    bins="stress_months",
+                    when=(Condition("stress_frequency", ">=", 2),),
+                ),
+            ),
+        ),
+        Screen(
+            "diet",
+            "diet",
+            N_("Food"),
+            (
+                Question(
+                    "servings_per_week",
+                    "counts",
+                    N_("In a usual week, how many times do you eat each of these?"),
+                    N_("Magnesium-rich foods, times a week"),
+                    hint=N_("Tap how many times for each food you eat; leave a food empty if you rarely eat it."),
+                    rows=_rows(FOOD_ROWS, FOOD_GROUPS),
+                    bins="servings_per_week",
+                    choices=(
+                        *_binned("servings_per_week", SERVING_LABELS),
+                        Choice(NONE_OF_THESE, N_("I eat none of these"), 0, exclusive=True),
+                    ),
+                ),
+            ),
+        ),
+        Screen(
+            "exercise",
+            "exercise",
+            N_("Exercise"),
+            (
+                Question(
+                    "exercise_hours_per_week",
+                    "single",
+                    N_("In a usual week, how many hours do you exercise or work hard enough to sweat?"),
+                    N_("Exercise or work that makes you sweat, a week"),
+                    hint=N_("Count sports, brisk walking, heavy work and physical jobs."),
+                    choices=_binned("exercise_hours_per_week", EXERCISE_LABELS),
+                    bins="exercise_hours_per_week",
+                ),
+                Question(
+                    "heavy_sweating",
+                    "single",
+                    N_("When you do, are you usually drenched in sweat, with soaked clothes?"),
+                    N_("Drenched in sweat"),
+                    choices=YES_NO,
+                    when=(Condition("exercise_hours_per_week", ">", 0),),
+                ),
+            ),
+        ),
+        Screen(
+            "caffeine",
+            "caffeine",
+            N_("Caffeine"),
+            (
+                Question(
+                    "caffeine_servings_per_day",
+                    "counts",
+                    N_("On a usual day, how many of these do you have?"),
+                    N_("Caffeine, servings a day"),
+                    hint=N_("Tap how many for each drink you have; leave it empty if you never have it."),
+                    rows=_rows(DRINK_ROWS, DRINKS),
+                    bins="caffeine_servings_per_day",
+                    choices=(
+                        *_binned("caffeine_servings_per_day", CUP_LABELS),
+                        Choice(NONE_OF_THESE, N_("I have none of these"), 0.0, exclusive=True),
+                    ),
+                ),
+            ),
+        ),
+        Screen(
+            "caffeine_late",
+            "caffeine",
+            N_("Caffeine"),
+            (
+                Question(
+                    "caffeine_after_2pm",
+                    "single",
+                    N_("Do you have any of these drinks after 2 pm?"),
+                    N_("Caffeine after 2 pm"),
+                    choices=YES_NO,
+                    when=_asked_when_any_item("caffeine_servings_per_day", DRINKS),
+                    when_any=True,
+                ),
+            ),
+        ),
+        Screen(
+            "kidney",
+            "health",
+            N_("Health"),
+            (
+                Question(
+                    "kidney_disease",
+                    "single",
+                    N_("Has a doctor ever told you that your kidneys are not working as well as they should?"),
+                    N_("Reduced kidney function"),
+                    choices=(*YES_NO, Choice(NOT_SURE, N_("Not sure"), None)),
+                    safety=True,
+                ),
+            ),
+        ),
+        Screen(
+            "medicines",
+            "health",
+            N_("Health"),
+            (
+                Question(
+                    "medicines",
+                    "multi",
+                    N_("Do you take any of these medicines regularly?"),
+                    N_("Regular medicines"),
+                    hint=N_("Choose all that apply. If you are not sure, a pharmacist can tell you."),
+                    choices=(
+                        *(Choice(m, MEDICINE_LABELS[m], m) for m in MEDICINES),
+                        Choice(NONE_OF_THESE, N_("None of these"), None, exclusive=True),
+                    ),
+                    safety=True,
+                ),
+            ),
+        ),
+        Screen(
+            "magnesium",
+            "health",
+            N_("Health"),
+            (
+                Question(
+                    "magnesium_products",
+                    "multi",
+                    N_("Do you already take anything that contains magnesium?"),
+                    N_("Magnesium already taken"),
+                    hint=N_("Many laxatives and stomach medicines contain magnesium. Choose all that apply."),
+                    choices=(
+                        *(Choice(p, PRODUCT_LABELS[p], p) for p in MAGNESIUM_PRODUCTS),
+                        Choice(NONE_OF_THESE, N_("None of these"), None, exclusive=True),
+                        Choice(NOT_SURE, N_("Not sure"), None, exclusive=True),
+                    ),
+                    safety=True,
+                ),
+            ),
+        ),
+        Screen(
+            "alcohol",
+            "health",
+            N_("Health"),
+            (
+                Question(
+                    "alcohol_drinks_per_week",
+                    "single",
+                    N_("How many alcoholic drinks do you have in a usual week?"),
+                    N_("Alcohol, drinks a week"),
+                    hint=N_("One drink: a 350 mL can of beer, a glass of wine, or a single shot of spirits."),
+                    choices=_binned("alcohol_drinks_per_week", ALCOHOL_LABELS),
+                    bins="alcohol_drinks_per_week",
+                ),
+            ),
+        ),
+        Screen(
+            "sleep",
+            "sleep",
+            N_("Sleep"),
+            (
+                Question(
+                    "insomnia_nights_per_week",
+                    "single",
+                    N_("In a usual week, on how many nights do you have trouble falling asleep or staying asleep?"),
+                    N_("Nights with trouble sleeping, a week"),
+                    choices=_binned("insomnia_nights_per_week", NIGHT_LABELS),
+                    bins="insomnia_nights_per_week",
+                    safety=True,
+                ),
+                Question(
+                    "sleep_problem_months",
+                    "single",
+                    N_("How long has your sleep been like this?"),
+                    N_("Trouble sleeping, for how long"),
+                    choices=_binned("sleep_problem_months", MONTH_LABELS),
+                    bins="sleep_problem_months",
+                    when=(Condition("insomnia_nights_per_week", ">", 0),),
+                    safety=True,
+                ),
+            ),
+        ),
+        Screen(
+            "snoring",
+            "sleep",
+            N_("Sleep"),
+            (
+                Question(
+                    "snoring_or_gasping",
+                    "single",
+                    N_(
+                        "Has anyone noticed that you snore loudly, gasp or choke, or stop breathing for a moment "
+                        "while asleep?"
+                    ),
+                    N_("Loud snoring, gasping or pauses in breathing"),
+                    choices=(*YES_NO, Choice("dont-know", N_("Don't know"), None)),
+                    safety=True,
+                ),
+            ),
+        ),
     )
 
 

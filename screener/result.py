@@ -21,11 +21,11 @@ from screener.ids import (
 
 __all__ = [
     "FLAG_IDS",
-    "LEVEL_ORDER",
-    "STRENGTH_ORDER",
     "GROUP_IDS",
     "LEVELS",
+    "LEVEL_ORDER",
     "REGIONS",
+    "STRENGTH_ORDER",
     "ClinicianResult",
     "Evidence",
     "EvidenceStrength",

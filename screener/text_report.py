@@ -14,9 +14,11 @@ if TYPE_CHECKING:
 
 
 def render_text(result: Result, answers: Answers | None = None) -> str:
-    lines: list[str] = [_("Magnesium needs self-check: result"), _("Content version: {version}").format(
-        version=result.content_version
-    ), ""]
+    lines: list[str] = [
+        _("Magnesium needs self-check: result"),
+        _("Content version: {version}").format(version=result.content_version),
+        "",
+    ]
     for section in guidance.clinician_sections(result):
         lines.append(("! " if section.flagged else "") + section.heading)
         lines += [f"  - {text}" for text in section.lines]
@@ -24,7 +26,12 @@ def render_text(result: Result, answers: Answers | None = None) -> str:
     for group in result.ordered_groups():
         outcome = result.groups[group]
         lines.append(
-            labelled(group_title(group), f"{level_label(outcome.level)} ({strength_label(outcome.evidence.strength)})")
+            labelled(
+                group_title(group),
+                _("{level} ({evidence})").format(
+                    level=level_label(outcome.level), evidence=strength_label(outcome.evidence.strength)
+                ),
+            )
         )
         lines += [f"  - {reason_text(reason, outcome.level)}" for reason in outcome.reasons]
         lines.append(f"  {evidence_text(outcome.evidence.basis)}")

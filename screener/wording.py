@@ -104,7 +104,7 @@ def join_list(items: list[str]) -> str:
 
 
 def labelled(label: str, value: str) -> str:
-    """"Label: value", with the colon of the language (Japanese uses the full-width ：)."""
+    """ "Label: value", with the colon of the language (Japanese uses the full-width ：)."""
     return _("{label}: {value}").format(label=label, value=value)
 
 
@@ -188,9 +188,7 @@ def reason_text(reason: Reason, level: Level | None = None) -> str:
             "safety concern up to {limit} mg a day."
         ).format(mg=mg, limit=limit)
     if rid == "caffeine_late":
-        return _(
-            "Caffeine after 2 pm. In a sleep study, caffeine taken even 6 hours before bed still disturbed sleep."
-        )
+        return _("Caffeine after 2 pm. In a sleep study, caffeine taken even 6 hours before bed still disturbed sleep.")
     if rid == "food_magnesium":
         return _(
             "About {mg} mg of magnesium a day from the listed foods alone: {share} of the {reference} mg a day "
@@ -253,9 +251,9 @@ def clinician_reason_text(reason: Reason) -> str:
         return _("Pregnant: what is safe to take, and how much, can be different.")
     if rid == "interacting_medicine":
         names = [medicine_name(m) for m in _strings(v["medicines"])]
-        return _(
-            "Takes {medicines}: these can interact with magnesium or change how much the body keeps."
-        ).format(medicines=join_list(names))
+        return _("Takes {medicines}: these can interact with magnesium or change how much the body keeps.").format(
+            medicines=join_list(names)
+        )
     if rid == "magnesium_products":
         products = join_list([product_name(p) for p in _strings(v["products"])])
         text = _(

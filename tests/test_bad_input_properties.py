@@ -115,9 +115,11 @@ def bad_value(name: str) -> st.SearchStrategy[Any]:
         low, high = node["minimum"], node["maximum"]
         out_of_range = st.integers(int(high) + 1, 10**45) | st.integers(-(10**45), int(low) - 1)
         wrong = text | st.booleans() | containers | out_of_range
-        return wrong | fractions if kind == "integer" else wrong | st.floats(min_value=high, exclude_min=True)
+        # Finite floats only: json.dumps writes inf as Infinity, which is not JSON (a whole-file problem, tested apart).
+        above = st.floats(min_value=high, exclude_min=True, allow_infinity=False)
+        return wrong | fractions if kind == "integer" else wrong | above
     if kind == "boolean":
-        return text | st.integers() | st.floats(allow_nan=False) | containers
+        return text | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | containers
     if kind == "string":  # an enum
         return text.filter(lambda t: t not in node["enum"]) | st.integers() | st.booleans() | containers
     if kind == "array":

@@ -101,7 +101,7 @@ def run_app(
     if warning:
         from ui.widgets.overlay import ask
 
-        ask(window.centralWidget(), "Japanese font missing", warning, [("ok", "OK", True)])
+        ask(window.host(), "Japanese font missing", warning, [("ok", "OK", True)])
     return app.exec()
 
 

@@ -47,7 +47,7 @@ class CrashHandler:
             from ui.widgets.overlay import ask
 
             self.last_dialog = ask(
-                self.window.centralWidget(),
+                self.window.host(),
                 _("Sorry, something went wrong on our side"),
                 _("Your answers so far are still here. You can carry on, or start over from the beginning."),
                 [("start_over", _("Start over"), False), ("carry_on", _("Carry on"), True)],

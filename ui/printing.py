@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from screener.i18n import _, current_language
 from ui.widgets.overlay import OverlayDialog, ask
@@ -74,8 +75,8 @@ class SummaryPrinter(QObject):
 
         return self.paper or default_paper(current_language())
 
-    def _host(self):  # type: ignore[no-untyped-def]
-        return self.window.centralWidget()
+    def _host(self) -> QWidget:
+        return self.window.host()
 
     # --- printing -----------------------------------------------------------------------------------------------
 
@@ -106,7 +107,7 @@ class SummaryPrinter(QObject):
             self.sending = None
         try:
             outcome = pending.result()
-        except Exception:  # noqa: BLE001 - a print back-end failure must not take the result with it
+        except Exception:
             log.exception("printing failed")
             self._tell(_("The summary could not be printed."), sent=False)
             return
@@ -123,7 +124,11 @@ class SummaryPrinter(QObject):
         buttons = [("ok", _("OK"), True)]
         if self.can_save_pdf():
             buttons.insert(0, ("pdf", _("Save as PDF instead"), False))
-        ask(self._host(), _("Print"), text, buttons, on_answer=lambda code: self.save_pdf() if code == "pdf" else None)
+        ask(self._host(), _("Print"), text, buttons, on_answer=self._after_failed_print)
+
+    def _after_failed_print(self, code: str) -> None:
+        if code == "pdf":
+            self.save_pdf()
 
     def print_test_page(self) -> str:
         """For staff: print example answers (no person's data) and say what really happened, in a line."""

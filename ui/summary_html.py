@@ -54,15 +54,17 @@ def age_band(age: int) -> str:
 
 
 def reference_text(result: Result) -> str:
-    """"280 mg a day: Japan 2025, age 65 to 74, female" — which number was used, and why."""
+    """ "280 mg a day: Japan 2025, age 65 to 74, female" — which number was used, and why."""
     f = result.figures
     if f.reference_intake_mg_per_day is None or f.reference_intake_basis is None:
         return _("Reference intake: none for this age")
     region, band, column = f.reference_intake_basis.split(":")
     low, high = band.split("-")
     source = _("Japan 2025") if region == "jp" else _("US RDA (IOM 1997)")
-    ages = _("age {low} and over").format(low=low) if high == "120" else _("age {low} to {high}").format(
-        low=low, high=high
+    ages = (
+        _("age {low} and over").format(low=low)
+        if high == "120"
+        else _("age {low} to {high}").format(low=low, high=high)
     )
     return _("Reference intake: {mg} mg a day ({source}, {ages}, {who})").format(
         mg=f.reference_intake_mg_per_day, source=source, ages=ages, who=_(_COLUMNS.get(column, column))
@@ -70,7 +72,7 @@ def reference_text(result: Result) -> str:
 
 
 def legend() -> str:
-    marks = " &nbsp; ".join(f"{LEVEL_MARKS[level]} {e(level_label(level))}" for level in LEVEL_MARKS)  # type: ignore[arg-type]
+    marks = " &nbsp; ".join(f"{LEVEL_MARKS[level]} {e(level_label(level))}" for level in LEVEL_MARKS)
     evidence = _(
         "Evidence: strong = an established cause or at-risk group (NIH); some = modest effect; limited = a "
         "hypothesis or a small effect."
@@ -109,12 +111,8 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
         f"<tr><td>{''.join(box)}</td></tr></table>"
     )
     also = next(s for s in guidance.clinician_sections(result) if s.kind == "also")
-    parts.append(
-        f"<p style='margin:4px 0 0 0'><b>{e(also.heading)}:</b> " + e(" ".join(also.lines)) + "</p>"
-    )
-    header = "".join(
-        f"<th align='left'>{e(h)}</th>" for h in (_("Group"), _("Result"), _("Evidence"), _("Reasons"))
-    )
+    parts.append(f"<p style='margin:4px 0 0 0'><b>{e(also.heading)}:</b> " + e(" ".join(also.lines)) + "</p>")
+    header = "".join(f"<th align='left'>{e(h)}</th>" for h in (_("Group"), _("Result"), _("Evidence"), _("Reasons")))
     rows = [f"<tr style='background-color:#e8efee'>{header}</tr>"]
     for group in result.ordered_groups():
         outcome = result.groups[group]
@@ -123,7 +121,8 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
         rows.append(
             "<tr>"
             f"<td width='20%'><b>{e(group_title(group))}</b></td>"
-            f"<td width='16%' style='color:{colour}'><b>{LEVEL_MARKS[outcome.level]} {e(level_label(outcome.level))}</b></td>"
+            f"<td width='16%' style='color:{colour}'>"
+            f"<b>{LEVEL_MARKS[outcome.level]} {e(level_label(outcome.level))}</b></td>"
             f"<td width='12%'>{e(strength_label(outcome.evidence.strength))}</td>"
             f"<td>{e(reasons)}</td>"
             "</tr>"
@@ -163,7 +162,8 @@ def bottom_html(result: Result, answers: Answers | None, point_size: float) -> s
     small = f"font-size:{point_size * 0.8:.1f}pt"
     parts = [
         f"<p style='{small}; margin:0'>{e(chart_caption())}</p>",
-        "<p style='margin-bottom:2px; margin-top:4px; font-weight:bold'>" + e(_("Guidance the person was shown"))
+        "<p style='margin-bottom:2px; margin-top:4px; font-weight:bold'>"
+        + e(_("Guidance the person was shown"))
         + "</p>",
         "".join(f"<p style='margin:1px 0'>• {e(text)}</p>" for text in top_guidance(result, answers)),
         f"<p style='margin-top:4px'>{e(guidance.upper_limit_text(result))}</p>",

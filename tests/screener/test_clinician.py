@@ -127,8 +127,15 @@ def test_skipped_safety_questions_are_listed_in_question_order() -> None:
         "sleep_problem_months",
         "snoring_or_gasping",
     ]
-    male = scored(age_years=40, sex="male", kidney_disease=False, medicines=[], magnesium_products=[],
-                  insomnia_nights_per_week=0, snoring_or_gasping=False)
+    male = scored(
+        age_years=40,
+        sex="male",
+        kidney_disease=False,
+        medicines=[],
+        magnesium_products=[],
+        insomnia_nights_per_week=0,
+        snoring_or_gasping=False,
+    )
     assert male.clinician.unanswered == []  # pregnancy and sleep duration were never asked
 
 

@@ -33,7 +33,9 @@ def test_every_button_on_every_screen_is_a_big_target_with_a_name(qtbot: QtBot, 
             assert button.accessibleName().strip(), (screen_id, button.text())
 
 
-def test_single_choices_are_radio_buttons_in_a_group_named_by_the_question(qtbot: QtBot, window: ScreenerWindow) -> None:
+def test_single_choices_are_radio_buttons_in_a_group_named_by_the_question(
+    qtbot: QtBot, window: ScreenerWindow
+) -> None:
     answer_everything(qtbot, window, {"age_years": 40})
     window.show_screen("stress")
     settle()

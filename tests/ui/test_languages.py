@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from screener.i18n import negotiate_language, negotiate_region
 from tests.screener.helpers import WORST_CASE
-from tests.ui.driver import answer_everything, count, next_screen, settle, tap, visit_every_screen
+from tests.ui.driver import answer_everything, count, next_screen, tap, visit_every_screen
 from ui.shell.window import ScreenerWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,8 +35,11 @@ def shown_texts(window: ScreenerWindow) -> list[tuple[str, str]]:
             text = QTextDocumentFragment.fromHtml(text).toPlainText()  # what is read, not the markup
         if widget.isVisibleTo(window) and text.strip():
             found.append((widget.objectName(), text))
-    found += [("", widget.accessibleName()) for widget in window.findChildren(QAbstractButton)
-              if widget.isVisibleTo(window) and widget.accessibleName()]
+    found += [
+        ("", widget.accessibleName())
+        for widget in window.findChildren(QAbstractButton)
+        if widget.isVisibleTo(window) and widget.accessibleName()
+    ]
     return found
 
 
@@ -74,8 +77,16 @@ def test_japanese_names_use_the_full_width_colon(qtbot: QtBot, window: ScreenerW
 
 
 def test_live_switch_mid_flow_keeps_answers_screen_and_every_number(qtbot: QtBot, window: ScreenerWindow) -> None:
-    answer_everything(qtbot, window, {"age_years": 58, "sex": "female", "servings_per_week": {"nuts": 3},
-                                      "caffeine_servings_per_day": {"coffee": 3.0}})
+    answer_everything(
+        qtbot,
+        window,
+        {
+            "age_years": 58,
+            "sex": "female",
+            "servings_per_week": {"nuts": 3},
+            "caffeine_servings_per_day": {"coffee": 3.0},
+        },
+    )
     window.show_screen("caffeine")
     count(qtbot, window, "caffeine_servings_per_day", "coffee", "4")
     before = window.sheet.values()
@@ -84,14 +95,22 @@ def test_live_switch_mid_flow_keeps_answers_screen_and_every_number(qtbot: QtBot
     assert window.current_id() == "caffeine"
     assert window.sheet.values() == before
     assert window.footer.next_button.text() == "次へ"
-    assert "カフェイン" in window.header.step_label.text()
+    assert "カフェイン" in window.footer.step_label.text()
     tap(qtbot, window.header.language_button)
     assert window.sheet.values() == before
 
 
 def test_live_switch_on_the_result_keeps_every_figure(qtbot: QtBot, window: ScreenerWindow) -> None:
-    answer_everything(qtbot, window, {"age_years": 70, "sex": "female", "servings_per_week": {"nuts": 3},
-                                      "caffeine_servings_per_day": {"coffee": 2.0}})
+    answer_everything(
+        qtbot,
+        window,
+        {
+            "age_years": 70,
+            "sex": "female",
+            "servings_per_week": {"nuts": 3},
+            "caffeine_servings_per_day": {"coffee": 2.0},
+        },
+    )
     next_screen(qtbot, window)
     english = window.result
     assert english is not None
@@ -109,7 +128,8 @@ def test_qt_own_strings_are_translated(qtbot: QtBot, window: ScreenerWindow) -> 
     from PySide6.QtCore import QCoreApplication
 
     window.hub.set_language("ja")
-    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "キャンセル"  # Qt's own buttons, e.g. a file dialog
+    # Qt's own buttons, e.g. in the file dialog of "Save as PDF" outside kiosk mode.
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "キャンセル"
     window.hub.set_language("en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 

@@ -42,8 +42,14 @@ def test_review_change_returns_to_review_with_the_new_answer(qtbot: QtBot, windo
 
 
 def test_pregnancy_is_asked_only_where_it_can_apply(qtbot: QtBot, window: ScreenerWindow) -> None:
-    for age, sex, asked in ((30, "female", True), (30, "unspecified", True), (30, "male", False), (70, "female", False),
-                            (11, "female", False), (60, "female", True)):
+    for age, sex, asked in (
+        (30, "female", True),
+        (30, "unspecified", True),
+        (30, "male", False),
+        (70, "female", False),
+        (11, "female", False),
+        (60, "female", True),
+    ):
         window.reset_session()
         next_screen(qtbot, window)
         type_age(qtbot, window, age)
@@ -90,8 +96,11 @@ def test_an_answer_that_stops_applying_is_dropped(qtbot: QtBot, window: Screener
 
 def test_choosing_moves_nothing_on_screen(qtbot: QtBot, window: ScreenerWindow) -> None:
     answer_everything(qtbot, window, {"age_years": 40})
-    for screen_id, field, code in (("diet", "servings_per_week", None), ("medicines", "medicines", "diuretic"),
-                                   ("stress", "stress_frequency", "0")):
+    for screen_id, field, code in (
+        ("diet", "servings_per_week", None),
+        ("medicines", "medicines", "diuretic"),
+        ("stress", "stress_frequency", "0"),
+    ):
         window.show_screen(screen_id)
         settle()
         screen = window.navigator.current()

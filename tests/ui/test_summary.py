@@ -19,7 +19,7 @@ from screener.content import content_version
 from screener.i18n import set_language
 from screener.result import GROUP_IDS
 from screener.scoring import score
-from screener.wording import clinician_reason_text, flag_title, level_label, reason_text, strength_label
+from screener.wording import clinician_reason_text, level_label, reason_text, strength_label
 from tests.screener.helpers import WORST_CASE
 from tests.ui.driver import answer_everything, next_screen, tap
 from ui.print_system import PrintOutcome, Status

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 
 class PrivacyScreen(OverlayDialog):
-    """"Hide my answers": the whole window blank at once; a tap brings the answers back."""
+    """ "Hide my answers": the whole window blank at once; a tap brings the answers back."""
 
     def __init__(self, host: QWidget) -> None:
         super().__init__(host, _("Your answers are hidden"), cancel_code="show")
@@ -71,11 +71,13 @@ class KioskSession(QObject):
         window.reset_handler = self.reset
         window.kiosk = self  # type: ignore[attr-defined]
         self.guard = WindowGuard(window)
-        self.idle = IdleWatch(window.centralWidget(), self.idle_seconds, self.config.countdown_seconds, self.is_pristine)
+        self.idle = IdleWatch(
+            window.host(), self.idle_seconds, self.config.countdown_seconds, self.is_pristine
+        )
         self.idle.expired.connect(self.reset)
         window.screen_changed.connect(lambda _screen: self.idle.restart())
-        self.hide_button = BigButton()
-        self.staff_button = BigButton()
+        self.hide_button = BigButton(kind="tool")
+        self.staff_button = BigButton(kind="tool")
         self.hide_button.clicked.connect(self.hide_answers)
         self.staff_button.clicked.connect(self.ask_staff_pin)
         window.header.add_button(self.hide_button, first=True)
@@ -129,7 +131,7 @@ class KioskSession(QObject):
             self.window.wipe()
             self.window.apply_defaults()
             self.idle.restart()
-        except Exception:  # noqa: BLE001 - whatever broke, the last person's screen must not stay up
+        except Exception:
             log.exception("reset failed; rebuilding the kiosk window")
             self.rebuild()
             return
@@ -148,7 +150,7 @@ class KioskSession(QObject):
         for part in (self.guard, self.idle):
             part.stop()
         old.hide()
-        dismiss_all(old.centralWidget())
+        dismiss_all(old.host())
         old.sheet.clear()
         old.deleteLater()
         clear_clipboards()
@@ -160,13 +162,13 @@ class KioskSession(QObject):
         self.session_reset.emit()
 
     def hide_answers(self) -> None:
-        PrivacyScreen(self.window.centralWidget()).open_over("show")
+        PrivacyScreen(self.window.host()).open_over("show")
         log.info("answers hidden")
 
     # --- staff --------------------------------------------------------------------------------------------------
 
     def ask_staff_pin(self) -> None:
-        dialog = PinDialog(self.window.centralWidget(), self.gate)
+        dialog = PinDialog(self.window.host(), self.gate)
         dialog.answered.connect(lambda code: self._pin_answered(code))
         dialog.open_over()
         dialog.entry.setFocus()
@@ -174,7 +176,7 @@ class KioskSession(QObject):
     def _pin_answered(self, code: str) -> None:
         if code != "ok":
             return
-        panel = StaffPanel(self.window.centralWidget(), self.config, self.window.region, self.print_test_page)
+        panel = StaffPanel(self.window.host(), self.config, self.window.region, self.print_test_page)
         panel.answered.connect(lambda choice: self.exit_kiosk() if choice == "leave" else None)
         panel.open_over("back")
 

@@ -41,8 +41,9 @@ class PinDialog(OverlayDialog):
                 if not key:
                     continue
                 button = BigButton(key, kind="key")
-                button.setAccessibleName(_("Delete the last digit") if key == "⌫" else _("PIN digit {digit}").format(
-                    digit=key))
+                button.setAccessibleName(
+                    _("Delete the last digit") if key == "⌫" else _("PIN digit {digit}").format(digit=key)
+                )
                 button.clicked.connect(lambda _c=False, k=key: self._press(k))
                 grid.addWidget(button, row, column)
                 self.keys[key] = button
@@ -71,7 +72,8 @@ class PinDialog(OverlayDialog):
         wait = self.gate.seconds_to_wait()
         log.warning("wrong staff PIN")
         if wait > 0:
-            self.message.setText(_("Too many wrong tries. Please wait {seconds} seconds.").format(seconds=int(wait) + 1))
+            message = _("Too many wrong tries. Please wait {seconds} seconds.")
+            self.message.setText(message.format(seconds=int(wait) + 1))
         else:
             self.message.setText(_("That PIN is not right."))
         self.entry.setFocus()

@@ -111,9 +111,12 @@ class ScreenWidget(QWidget):
             where = QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
             if not visible.contains(where):
                 return False
-            if isinstance(widget, QLabel) and widget.wordWrap():
-                if widget.heightForWidth(widget.width()) > widget.height() + 1:
-                    return False
+            if (
+                isinstance(widget, QLabel)
+                and widget.wordWrap()
+                and widget.heightForWidth(widget.width()) > widget.height() + 1
+            ):
+                return False
             if isinstance(widget, BigButton) and not widget.text_fits():
                 return False
         return True

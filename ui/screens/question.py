@@ -92,8 +92,9 @@ class QuestionScreen(ScreenWidget):
             block.prompt.setText(prompt)
             block.hint.setText(_(question.hint) if question.hint else "")
             if isinstance(control, NumberEntry):
-                control.set_labels(_("Age in years"), _("Type {digit} in your age"), _("Delete the last digit"),
-                                   _("Clear"))
+                control.set_labels(
+                    _("Age in years"), _("Type {digit} in your age"), _("Delete the last digit"), _("Clear")
+                )
             elif isinstance(control, ChoiceGroup | ChoiceToggles):
                 control.set_labels([_(c.label) for c in question.choices], prompt)
             else:
@@ -211,9 +212,7 @@ class QuestionScreen(ScreenWidget):
 
     def has_answer(self) -> bool:
         values = self.sheet.values()
-        return any(
-            self.sheet.is_answered(block.question) for block in self.blocks if block.question.asked(values)
-        )
+        return any(self.sheet.is_answered(block.question) for block in self.blocks if block.question.asked(values))
 
     def focus_first(self) -> QWidget | None:
         first = self.blocks[0].control

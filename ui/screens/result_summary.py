@@ -84,15 +84,17 @@ class ResultSummary(QWidget):
                 label.setText(f"<b>{html.escape(group_title(group))}</b> — {level_line(result, group, theme)}")
                 outcome = result.groups[group]
                 label.setAccessibleName(
-                    labelled(group_title(group), join_list([level_label(outcome.level),
-                                                             strength_label(outcome.evidence.strength)]))
+                    labelled(
+                        group_title(group),
+                        join_list([level_label(outcome.level), strength_label(outcome.evidence.strength)]),
+                    )
                 )
             label.setVisible(index < len(matched))
         rest = []
         for level in ("none", "unknown"):
             names = [group_title(g) for g in result.ordered_groups() if result.groups[g].level == level]
             if names:
-                rest.append(labelled(level_label(level), join_list(names)))  # type: ignore[arg-type]
+                rest.append(labelled(level_label(level), join_list(names)))
         self.others.setText("\n".join(rest))
         self.others.setVisible(bool(rest))
         self.next_step.setText(

@@ -3,9 +3,11 @@ on the result, printing for staff is the main action and Start over a quiet one 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from screener.i18n import _
+from ui.labels import wrapped_label
 from ui.widgets.buttons import BigButton
 
 BUTTON_MIN_WIDTH = 180
@@ -24,9 +26,11 @@ class FooterBar(QFrame):
         self.pdf_button = BigButton()
         self.record_button = BigButton()
         self.print_button = BigButton(kind="primary")
+        self.step_label = wrapped_label(object_name="stepLabel")
+        self.step_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.back_button)
         layout.addWidget(self.start_over_button)
-        layout.addStretch(1)
+        layout.addWidget(self.step_label, 1)
         for button in (self.pdf_button, self.record_button, self.next_button, self.print_button):
             layout.addWidget(button)
         for button in (self.back_button, self.next_button, self.print_button, self.start_over_button):
@@ -38,9 +42,19 @@ class FooterBar(QFrame):
         self.pdf_button.setText(_("Save as PDF"))
         self.record_button.setText(_("Save for the clinic record"))
         self.print_button.setText(_("Print for staff"))
-        for button in (self.back_button, self.start_over_button, self.pdf_button, self.record_button,
-                       self.print_button):
+        for button in (
+            self.back_button,
+            self.start_over_button,
+            self.pdf_button,
+            self.record_button,
+            self.print_button,
+        ):
             button.setAccessibleName(button.text())
+
+    def set_step(self, text: str) -> None:
+        """Where the person is: "Question 3 of 14 · Stress"."""
+        self.step_label.setText(text)
+        self.step_label.setAccessibleName(text)
 
     def show_for(self, screen_id: str, next_text: str, pdf_allowed: bool, record_allowed: bool) -> None:
         """Which buttons a screen has: the result its actions, every other screen Back (but welcome) and Next."""

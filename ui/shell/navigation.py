@@ -4,13 +4,15 @@ far), Next and Back, Change from the review and back to it, and the tab order of
 from __future__ import annotations
 
 import logging
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QStackedWidget, QWidget
 
 from screener.i18n import _
-from screener.questions import screen as definition, screens
+from screener.questions import screen as definition
+from screener.questions import screens
 from screener.review import asked_screens
 from ui.screens.base import ScreenContext, ScreenWidget
 
@@ -159,7 +161,7 @@ class Navigator(QObject):
             if isinstance(w, QAbstractButton | QLineEdit) and w.isVisibleTo(widget)
         ]
         chain = [w for w in before if w.isVisible()] + inside + [w for w in after if w.isVisible()]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def focus_start(self, fallback: QWidget) -> None:

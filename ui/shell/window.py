@@ -24,6 +24,7 @@ from ui.widgets.overlay import ask, dismiss_all
 if TYPE_CHECKING:
     from screener.answers import Answers
     from screener.result import Result
+    from ui.screens.result import ResultScreen
 
 log = logging.getLogger(__name__)
 DESKTOP_SIZE = (1280, 800)  # what a desktop window asks for; never more than the screen has
@@ -71,6 +72,7 @@ class ScreenerWindow(QMainWindow):
         central = QWidget()
         central.setObjectName("central")
         self.setCentralWidget(central)
+        self._central = central
         self.header = HeaderBar()
         self.stack = QStackedWidget()
         self.footer = FooterBar()
@@ -107,6 +109,10 @@ class ScreenerWindow(QMainWindow):
         self.navigator.show("welcome")
 
     # --- screens ------------------------------------------------------------------------------------------------
+
+    def host(self) -> QWidget:
+        """The widget in-window dialogs cover: everything but the window frame."""
+        return self._central
 
     def current_id(self) -> str:
         return self.navigator.current_id
@@ -178,11 +184,18 @@ class ScreenerWindow(QMainWindow):
 
     def _moved(self, screen_id: str, refocus: bool = True) -> None:
         self._update_footer()
-        self.header.set_step(self.navigator.step_text())
+        self.footer.set_step(self.navigator.step_text())
         layout = self.header.buttons_layout
         header = [item.widget() for item in (layout.itemAt(i) for i in range(layout.count())) if item is not None]
         f = self.footer
-        footer = [f.back_button, f.start_over_button, f.pdf_button, f.record_button, f.next_button, f.print_button]
+        footer: list[QWidget] = [
+            f.back_button,
+            f.start_over_button,
+            f.pdf_button,
+            f.record_button,
+            f.next_button,
+            f.print_button,
+        ]
         self.navigator.set_tab_order([w for w in header if w is not None], footer)
         if refocus:
             self.navigator.focus_start(self.footer.next_button if screen_id != "result" else self.footer.print_button)
@@ -190,7 +203,7 @@ class ScreenerWindow(QMainWindow):
 
     def _answer_changed(self) -> None:
         self._update_footer()
-        self.header.set_step(self.navigator.step_text())
+        self.footer.set_step(self.navigator.step_text())
 
     def _update_footer(self) -> None:
         screen_id = self.current_id()
@@ -222,7 +235,7 @@ class ScreenerWindow(QMainWindow):
 
     # --- result -------------------------------------------------------------------------------------------------
 
-    def result_screen(self):  # type: ignore[no-untyped-def]
+    def result_screen(self) -> ResultScreen:
         from ui.screens.result import ResultScreen
 
         widget = self.screen_widget("result")
@@ -250,8 +263,12 @@ class ScreenerWindow(QMainWindow):
         try:
             answers = self.sheet.to_answers()
         except ValidationError as exc:  # cannot happen through the screens; if it does, say which answer
-            ask(self.centralWidget(), _("Please check an answer"), "\n".join(problems_from(exc)),
-                [("ok", _("OK"), True)])
+            ask(
+                self.host(),
+                _("Please check an answer"),
+                "\n".join(problems_from(exc)),
+                [("ok", _("OK"), True)],
+            )
             return
         self.answers = answers
         self.result = score(answers, region=self.region)
@@ -272,7 +289,7 @@ class ScreenerWindow(QMainWindow):
 
     def confirm_start_over(self) -> None:
         ask(
-            self.centralWidget(),
+            self.host(),
             _("Start over?"),
             _("All answers will be cleared so the next person starts fresh."),
             [("keep", _("Keep my answers"), False), ("clear", _("Clear and start over"), True)],
@@ -283,7 +300,7 @@ class ScreenerWindow(QMainWindow):
 
     def wipe(self) -> None:
         """Forget every answer and the result; nothing of the last person can be reached with Back."""
-        dismiss_all(self.centralWidget())
+        dismiss_all(self.host())
         self.sheet.clear()
         self.result = self.answers = None
         if "result" in self.navigator.screens:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 from ui.theme import MIN_TARGET_PX, SMALL_TARGET_PX, current_theme
 from ui.widgets.focus import keyboard_mode
 
-Kind = Literal["option", "primary", "secondary", "count", "key"]
+Kind = Literal["option", "primary", "secondary", "tool", "count", "key"]
 CHECK_MARK = "✓"
 RING = 4  # room kept around the body for the focus ring
 PAD_X, PAD_Y = 16, 8
@@ -39,15 +39,15 @@ class BigButton(QAbstractButton):
     # --- size ---------------------------------------------------------------------------------------------------
 
     def _min_height(self) -> int:
-        base = SMALL_TARGET_PX if self.kind in ("primary", "secondary") else MIN_TARGET_PX
+        base = SMALL_TARGET_PX if self.kind in ("primary", "secondary", "tool") else MIN_TARGET_PX
         return round(base * max(1.0, current_theme().text_scale * 0.85))
 
     def _inline_tick(self) -> bool:
-        """Answers carry their tick before the words; small count and key buttons in a corner instead."""
-        return self.isCheckable() and self.kind not in ("count", "key")
+        """Answers carry their tick before the words; small count, key and header buttons in a corner instead."""
+        return self.isCheckable() and self.kind not in ("count", "key", "tool")
 
     def _pad_x(self) -> int:
-        return 6 if self.kind in ("count", "key") else PAD_X
+        return {"count": 6, "key": 6, "tool": 10}.get(self.kind, PAD_X)
 
     def _words(self) -> str:
         # Room for the tick is always kept, so choosing an answer never moves or resizes anything.
@@ -74,7 +74,8 @@ class BigButton(QAbstractButton):
         metrics = QFontMetrics(self._paint_font())
         longest = max((metrics.horizontalAdvance(word) for word in self._words().split()), default=0)
         longest = min(longest, metrics.horizontalAdvance("M" * 8))  # a long word may break; the row stays usable
-        width = max(self._min_height() if self.kind not in ("count", "key") else 56, longest + 2 * (self._pad_x() + RING) + 2)
+        least = 56 if self.kind in ("count", "key") else self._min_height()
+        width = max(least, longest + 2 * (self._pad_x() + RING) + 2)
         # The height at the narrowest width would be combined with the preferred width by layouts, giving a tall
         # button on a wide row: the real height comes from heightForWidth.
         return QSize(width, self._min_height())
@@ -142,8 +143,9 @@ class BigButton(QAbstractButton):
             small = QFont(font)
             small.setPixelSize(max(12, round(font.pixelSize() * 0.6)) if font.pixelSize() > 0 else 12)
             painter.setFont(small)
-            painter.drawText(body.adjusted(5, 2, -4, -2), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                             CHECK_MARK)
+            painter.drawText(
+                body.adjusted(5, 2, -4, -2), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), CHECK_MARK
+            )
         if self.hasFocus() and keyboard_mode():
             ring = QPen(QColor(palette.focus), 3, Qt.PenStyle.DashLine)
             painter.setPen(ring)

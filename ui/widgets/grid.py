@@ -75,7 +75,12 @@ class BalancedGrid(QLayout):
         return math.ceil(len(visible) / rows)
 
     def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if i.widget() is None or not i.widget().isHidden()]
+        visible = []
+        for item in self._items:
+            widget = item.widget()
+            if widget is None or not widget.isHidden():
+                visible.append(item)
+        return visible
 
     def _arrange(self, rect: QRect, move: bool) -> int:
         visible = self._visible()
@@ -86,8 +91,10 @@ class BalancedGrid(QLayout):
         y = rect.y()
         for start in range(0, len(visible), columns):
             row = visible[start : start + columns]
-            height = max(item.heightForWidth(cell_width) if item.hasHeightForWidth() else item.sizeHint().height()
-                         for item in row)
+            height = max(
+                item.heightForWidth(cell_width) if item.hasHeightForWidth() else item.sizeHint().height()
+                for item in row
+            )
             if move:
                 for index, item in enumerate(row):
                     x = rect.x() + index * (cell_width + self._spacing)

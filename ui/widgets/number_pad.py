@@ -44,9 +44,9 @@ class DigitBox(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         text = event.text()
-        if len(text) == 1 and "0" <= text <= "9" and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            super().keyPressEvent(event)
-        elif event.key() in ALLOWED_KEYS and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        digit = len(text) == 1 and "0" <= text <= "9" and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        moves = event.key() in ALLOWED_KEYS and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if digit or moves:
             super().keyPressEvent(event)
         elif event.matches(QKeySequence.StandardKey.Paste) or event.matches(QKeySequence.StandardKey.Copy):
             event.accept()  # nothing goes in or out through the clipboard

@@ -128,12 +128,18 @@ class OverlayDialog(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.host and event.type() == QEvent.Type.Resize and self.isVisible():
             self.setGeometry(self.host.rect())
-        elif event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget) and self.isVisible():
+        elif (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(watched, QWidget)
+            and self.isVisible()
+            and watched.window() is self.window()
+            and not self.isAncestorOf(watched)
+            and watched is not self
+        ):
             # Tab must not wander to the controls under the layer.
-            if watched.window() is self.window() and not self.isAncestorOf(watched) and watched is not self:
-                first = next(iter(self.buttons.values()), None)
-                if first is not None:
-                    first.setFocus(Qt.FocusReason.TabFocusReason)
+            first = next(iter(self.buttons.values()), None)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.TabFocusReason)
         return False
 
     # QDialog's own modal loop and accept/reject are not used: everything goes through finish().
