@@ -3,17 +3,18 @@
 Plain text in the staff's (current) language, for example::
 
     Mg self-check 2026-11-24a 2026-11-24 | Stress: likely | Food: likely | Age: likely | Exercise: not found |
-    Caffeine: not answered | Flags: kidney, medicine, insomnia, apnoea
+    Caffeine: skipped | Flags: kidney, medicine, insomnia, apnoea
 
 (one line). It holds the content version, the date, each group's level in a fixed order (so two visits read
 alike) and the clinician flags: no name and no age. Short words keep the code small (QR version 10 or lower at
 error correction M, ``MAX_VERSION``), so it scans from a printed page with any handheld scanner.
 
-Encoding: ASCII text is a plain byte-mode code. Other text (Japanese) is UTF-8 in byte mode with an ECI 26
-designator, which is how the QR standard (ISO/IEC 18004) says "this is UTF-8"; zbar, ZXing and current 2D imagers
-honour it. Shift_JIS would be smaller, but it cannot hold every character a translation may use (the wave dash and
-full-width tilde are mapped differently by Shift_JIS and cp932 decoders), so the scanned line could differ from
-the printed one.
+Encoding (ISO/IEC 18004 byte mode, error correction M): ASCII text as it is. Japanese text as Shift_JIS with an
+ECI 20 designator that says so: two bytes a character instead of UTF-8's three keeps the longest Japanese line
+within version 10 (UTF-8 needs 12), Japanese scanners read Shift_JIS by default, and zbar, ZXing and ECI-aware
+imagers read the designator. A line that Shift_JIS cannot carry exactly (a character it lacks, or one that
+Shift_JIS and Windows' cp932 decoders map differently, such as the wave dash) is UTF-8 with ECI 26 instead.
+Without a designator, zbar reads a short UTF-8 line such as "ストレス: あり" as Shift_JIS (tested).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def level_names() -> dict[Level, str]:
         "likely": pgettext("chart line", "likely"),
         "possible": pgettext("chart line", "possible"),
         "none": pgettext("chart line", "not found"),
-        "unknown": pgettext("chart line", "not answered"),
+        "unknown": pgettext("chart line", "skipped"),
     }
 
 
@@ -88,12 +89,24 @@ def chart_line(result: Result, when: date) -> str:
     return SEPARATOR.join(parts)
 
 
+def _exact_in_shift_jis(line: str) -> bool:
+    """Whether Shift_JIS carries the line exactly, read by either family of Japanese decoders."""
+    try:
+        return line.encode("shift_jis").decode("cp932") == line
+    except UnicodeError:
+        return False
+
+
 def chart_code(line: str) -> segno.QRCode:
-    """The QR code of a chart line: error correction M (higher when it fits in the same size), UTF-8 with ECI when
-    the line is not ASCII. Its version follows the length; tests keep the longest line within ``MAX_VERSION``, and
-    a longer one still prints, only larger."""
+    """The QR code of a chart line, at error correction M (segno raises it when that fits in the same size).
+
+    Its version follows the length; tests keep the longest line within ``MAX_VERSION``, and a longer one still
+    prints, only larger.
+    """
     import segno
 
     if line.isascii():
         return segno.make_qr(line, error="m")
+    if _exact_in_shift_jis(line):
+        return segno.make_qr(line, error="m", encoding="shift_jis", eci=True)
     return segno.make_qr(line, error="m", encoding="utf-8", eci=True)

@@ -16,15 +16,14 @@ system attaches it to the patient.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any
 
 from screener.content import content_version
 from screener.fhir_items import (
-    ANSWER_SYSTEM_BASE,
     EMPTY_LIST,
     Option,
     answer_system,
@@ -34,11 +33,10 @@ from screener.fhir_items import (
     options,
     row_link_id,
 )
+from screener.fhir_result import RESULT, coding, result_answers, result_item
 from screener.i18n import LANGUAGES, N_, _, current_language, set_language
-from screener.ids import FLAG_IDS, GROUP_IDS, LEVELS, REGIONS, EvidenceStrength
 from screener.questionnaire import Condition, Question, Screen
 from screener.questions import question, screens
-from screener.wording import clinician_reason_text, flag_title, group_title, level_label, reason_text, strength_label
 
 if TYPE_CHECKING:
     from screener.answers import Answers
@@ -46,6 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CANONICAL",
+    "RESULT",
     "questionnaire",
     "questionnaire_json",
     "response",
@@ -59,7 +58,6 @@ Json = dict[str, Any]
 # once it has one; responses name this address, and the reader accepts only it.
 CANONICAL = "https://magnesium-screener.example/fhir/Questionnaire/magnesium-self-check"
 QUESTIONNAIRE_ID = "magnesium-self-check"
-RESULT = "result"
 TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
 ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
 ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
@@ -82,7 +80,6 @@ UNITS: dict[str, tuple[str, str]] = {
     "servings_per_week": ("{serving}/wk", N_("times a week")),
     "caffeine_servings_per_day": ("{serving}/d", N_("servings a day")),
 }
-REGION_LABELS = {"jp": N_("Japan 2025"), "us": N_("US RDA (IOM 1997)")}  # the reference intakes used
 
 
 # --- languages ----------------------------------------------------------------------------------------------------
@@ -147,7 +144,7 @@ def questionnaire(language: str) -> Json:
             }
             for link_id, screen, questions in sections()
         ]
-        items.append(_result_item(texts))
+        items.append(result_item(texts))
         return {
             "resourceType": "Questionnaire",
             "id": QUESTIONNAIRE_ID,
@@ -281,107 +278,6 @@ def _coded_condition(target: Question, op: str, option: Option) -> Json:
     }
 
 
-def _result_system(name: str) -> str:
-    return f"{ANSWER_SYSTEM_BASE}result-{name}"
-
-
-def _coded_options(texts: _Texts, system: str, labels: Mapping[str, Callable[[], str]]) -> list[Json]:
-    return [
-        {"valueCoding": {"system": system, "code": code, **texts("display", make)}} for code, make in labels.items()
-    ]
-
-
-def _safety_questions() -> list[Question]:
-    return [asked for screen in screens() for asked in screen.questions if asked.safety]
-
-
-def _result_item(texts: _Texts) -> Json:
-    """The read-only result: what the self-check worked out from the answers, filled in by each response."""
-    groups = []
-    for group in GROUP_IDS:
-        groups.append(
-            {
-                "linkId": f"{RESULT}.{group}",
-                **texts("text", partial(group_title, group)),
-                "type": "group",
-                "readOnly": True,
-                "item": [
-                    {
-                        "linkId": f"{RESULT}.{group}.level",
-                        **texts("text", lambda: _("Result")),
-                        "type": "choice",
-                        "readOnly": True,
-                        "answerOption": _coded_options(
-                            texts, _result_system("level"), {lv: partial(level_label, lv) for lv in LEVELS}
-                        ),
-                    },
-                    {
-                        "linkId": f"{RESULT}.{group}.evidence",
-                        **texts("text", lambda: _("Evidence")),
-                        "type": "choice",
-                        "readOnly": True,
-                        "answerOption": _coded_options(
-                            texts,
-                            _result_system("evidence"),
-                            {s: partial(strength_label, s) for s in get_args(EvidenceStrength)},
-                        ),
-                    },
-                    {
-                        "linkId": f"{RESULT}.{group}.reasons",
-                        **texts("text", lambda: _("Reasons")),
-                        "type": "string",
-                        "repeats": True,
-                        "readOnly": True,
-                    },
-                ],
-            }
-        )
-    flags: dict[str, Callable[[], str]] = {flag: partial(flag_title, flag) for flag in FLAG_IDS}
-    flags["none"] = lambda: _("No safety flag in the answers given")
-    unanswered: dict[str, Callable[[], str]] = {q.field: partial(_, q.review_label) for q in _safety_questions()}
-    return {
-        "linkId": RESULT,
-        **texts("text", lambda: _("Result")),
-        "type": "group",
-        "readOnly": True,
-        "item": [
-            {
-                "linkId": f"{RESULT}.region",
-                **texts("text", lambda: _("Reference intakes")),
-                "type": "choice",
-                "readOnly": True,
-                "answerOption": _coded_options(
-                    texts, _result_system("region"), {r: partial(_, REGION_LABELS[r]) for r in REGIONS}
-                ),
-            },
-            *groups,
-            {
-                "linkId": f"{RESULT}.flags",
-                **texts("text", lambda: _("Clinician flags")),
-                "type": "choice",
-                "repeats": True,
-                "readOnly": True,
-                "answerOption": _coded_options(texts, _result_system("flag"), flags),
-            },
-            {
-                "linkId": f"{RESULT}.notes",
-                **texts("text", lambda: _("Notes for the clinician")),
-                "type": "string",
-                "repeats": True,
-                "readOnly": True,
-            },
-            {
-                "linkId": f"{RESULT}.unanswered",
-                **texts("text", lambda: _("Safety questions not answered")),
-                "type": "choice",
-                "repeats": True,
-                "readOnly": True,
-                "answerOption": _coded_options(texts, _result_system("unanswered"), unanswered),
-            },
-        ],
-    }
-
-
 # --- a response -------------------------------------------------------------------------------------------------
 
 
@@ -397,7 +293,7 @@ def response(answers: Answers, result: Result, authored: datetime | None = None)
         answered = [item for asked in questions if (item := _answered(asked, values.get(asked.field))) is not None]
         if answered:
             items.append({"linkId": link_id, "text": _(screen.title), "item": answered})
-    items.append(_result_answers(result))
+    items.append(result_answers(result))
     when = authored or datetime.now().astimezone()
     return {
         "resourceType": "QuestionnaireResponse",
@@ -414,12 +310,8 @@ def response_json(answers: Answers, result: Result, authored: datetime | None = 
     return json.dumps(response(answers, result, authored), ensure_ascii=False, indent=2)
 
 
-def _coding(system: str, code: str, display: str) -> Json:
-    return {"valueCoding": {"system": system, "code": code, "display": display}}
-
-
 def _option_answer(asked: Question, option: Option) -> Json:
-    return _coding(answer_system(asked.field), option.code, _(option.label))
+    return coding(answer_system(asked.field), option.code, _(option.label))
 
 
 def _number_answer(link_id: str, value: float) -> Json:
@@ -450,71 +342,3 @@ def _answered(asked: Question, value: Any) -> Json | None:
     else:
         item["answer"] = [_option_answer(asked, option_for(asked, value))]
     return item
-
-
-def _result_answers(result: Result) -> Json:
-    items: list[Json] = [
-        {
-            "linkId": f"{RESULT}.region",
-            "text": _("Reference intakes"),
-            "answer": [
-                _coding(_result_system("region"), result.figures.region, _(REGION_LABELS[result.figures.region]))
-            ],
-        }
-    ]
-    for group in GROUP_IDS:
-        outcome = result.groups[group]
-        parts: list[Json] = [
-            {
-                "linkId": f"{RESULT}.{group}.level",
-                "text": _("Result"),
-                "answer": [_coding(_result_system("level"), outcome.level, level_label(outcome.level))],
-            },
-            {
-                "linkId": f"{RESULT}.{group}.evidence",
-                "text": _("Evidence"),
-                "answer": [
-                    _coding(
-                        _result_system("evidence"), outcome.evidence.strength, strength_label(outcome.evidence.strength)
-                    )
-                ],
-            },
-        ]
-        if outcome.reasons:
-            parts.append(
-                {
-                    "linkId": f"{RESULT}.{group}.reasons",
-                    "text": _("Reasons"),
-                    "answer": [{"valueString": reason_text(r, outcome.level)} for r in outcome.reasons],
-                }
-            )
-        items.append({"linkId": f"{RESULT}.{group}", "text": group_title(group), "item": parts})
-    flags = result.clinician.flags
-    items.append(
-        {
-            "linkId": f"{RESULT}.flags",
-            "text": _("Clinician flags"),
-            "answer": [_coding(_result_system("flag"), flag, flag_title(flag)) for flag in flags]
-            or [_coding(_result_system("flag"), "none", _("No safety flag in the answers given"))],
-        }
-    )
-    if result.clinician.reasons:
-        items.append(
-            {
-                "linkId": f"{RESULT}.notes",
-                "text": _("Notes for the clinician"),
-                "answer": [{"valueString": clinician_reason_text(r)} for r in result.clinician.reasons],
-            }
-        )
-    if result.clinician.unanswered:
-        items.append(
-            {
-                "linkId": f"{RESULT}.unanswered",
-                "text": _("Safety questions not answered"),
-                "answer": [
-                    _coding(_result_system("unanswered"), field, _(question(field).review_label))
-                    for field in result.clinician.unanswered
-                ],
-            }
-        )
-    return {"linkId": RESULT, "text": _("Result"), "item": items}
