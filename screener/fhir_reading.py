@@ -98,7 +98,7 @@ def _known_link_ids() -> frozenset[str]:
 def _collect(
     items: Any, where: str, depth: int, known: frozenset[str], found: dict[str, Any], problems: list[str]
 ) -> None:
-    """Gather each answered linkId's answers, checking the structure on the way."""
+    """Gather each item's answers by linkId (None where it has none), checking the structure on the way."""
     if depth > MAX_DEPTH:
         problems.append(f"{where}: items nested deeper than {MAX_DEPTH} levels")
         return
@@ -116,8 +116,7 @@ def _collect(
         if link_id in found:
             problems.append(f"{link_id}: appears more than once")
             continue
-        if "answer" in item:
-            found[link_id] = item["answer"]
+        found[link_id] = item.get("answer")  # None: a group, or a question left unanswered
         _collect(item.get("item", []), link_id, depth + 1, known, found, problems)
         for answer in item.get("answer", []) if isinstance(item.get("answer"), list) else []:
             if isinstance(answer, dict) and "item" in answer:
@@ -129,7 +128,7 @@ def _values(found: dict[str, Any], problems: list[str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     section_ids = {link_id for link_id, _screen, _questions in sections()}
     for link_id, answers in found.items():
-        if link_id == RESULT or link_id.startswith(RESULT + "."):
+        if answers is None or link_id == RESULT or link_id.startswith(RESULT + "."):
             continue  # the result is worked out again from the answers
         target = question_for(link_id)
         if target is None or link_id in section_ids:

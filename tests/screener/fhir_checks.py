@@ -200,6 +200,6 @@ def _check_answer(link_id: str, definition: Json, answer: Json) -> list[str]:
         bounds = {e["url"].rsplit("/", 1)[1]: e for e in definition.get("extension", [])}
         low = bounds.get("minValue", {}).get("value" + kind.capitalize())
         high = bounds.get("maxValue", {}).get("value" + kind.capitalize())
-        if low is not None and value < low or high is not None and value > high:
+        if (low is not None and value < low) or (high is not None and value > high):
             return [f"{link_id}: {value} is outside {low} to {high}"]
     return []
