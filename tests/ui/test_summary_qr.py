@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +26,8 @@ WORDS = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax=
 
 
 @pytest.fixture(autouse=True)
-def _keep_language() -> object:
+def _keep_language() -> Iterator[None]:
+    """Leave the language as found (the root conftest does this too, once tests/ui/conftest.py loads again)."""
     before = current_language()
     yield
     set_language(before)
