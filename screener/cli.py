@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from screener.errors import InputError, capped
+from screener.fhir_cli import register_fhir
 from screener.result import REGIONS
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -74,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the answers")
     schema.set_defaults(handler=_cmd_schema)
+
+    register_fhir(sub)
 
     for register in _optional_commands():
         register(sub)

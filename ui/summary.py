@@ -16,10 +16,12 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from screener.answers import Answers
+from screener.chart_line import chart_line
 from screener.i18n import _
 from screener.result import Result
 from ui.charts import caffeine_spec, magnesium_spec, paint_amount_bar
 from ui.fonts import BUNDLED_FAMILY, load_bundled_fonts
+from ui.qr import ChartCodeCorner
 from ui.summary_html import age_band, bottom_html, top_html
 from ui.theme import STANDARD
 
@@ -64,10 +66,12 @@ def render_summary(device: PagedDevice, result: Result, answers: Answers, when: 
     page = QRectF(layout.paintRectPixels(device.resolution()))
     width, height = page.width(), page.height()
     specs = [s for s in (magnesium_spec(result), caffeine_spec(result)) if s is not None]
+    corner = ChartCodeCorner(device, chart_line(result, when))
     scale = 1.0
     while True:
         point_size = BASE_PT * scale
         top = _document(top_html(result, answers, when, point_size), width, point_size, device)
+        corner.reserve(top)
         bottom = _document(bottom_html(result, answers, point_size), width, point_size, device)
         line = point_size / 72 * device.resolution() * 1.45
         chart_height = line * 4.2 if specs else 0.0
@@ -80,6 +84,7 @@ def render_summary(device: PagedDevice, result: Result, answers: Answers, when: 
     painter = QPainter(device)
     try:
         top.drawContents(painter)
+        corner.paint(painter, width)
         y = top.size().height() + gap
         if specs:
             chart_font = QFont(BUNDLED_FAMILY)
