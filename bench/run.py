@@ -95,10 +95,10 @@ def measure_startup(runs: int) -> dict[str, Any]:
 
 def measure_ui(walks: int, switches: int, pdfs: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
+    from ui.pages.base import PageId
 
     from screener.answers import Answers
     from ui.app import build_window, create_app
-    from ui.pages.base import PageId
     from ui.summary import write_pdf
 
     create_app()

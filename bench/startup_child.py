@@ -61,10 +61,10 @@ def session() -> int:
     from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
+    from ui.pages.base import PageId
 
     from screener.answers import Answers
     from ui.app import build_window, create_app
-    from ui.pages.base import PageId
     from ui.summary import write_pdf
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))

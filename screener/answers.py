@@ -9,9 +9,11 @@ shares: a whole-number float such as ``30.0`` or ``1e1`` is accepted for a whole
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic.config import JsonDict
 
 from screener.ids import (
     DRINKS,
@@ -52,13 +54,16 @@ def _whole_float_as_int(value: Any) -> Any:
 
 def _no_repeats(values: list[str] | None) -> list[str] | None:
     if values is not None and len(set(values)) != len(values):
-        repeated = sorted({v for v in values if values.count(v) > 1})
+        repeated = sorted(value for value, times in Counter(values).items() if times > 1)  # linear: lists can be long
         raise ValueError(f"each item may appear once; repeated: {', '.join(repeated)}")
     return values
 
 
 WholeNumber = Annotated[int, BeforeValidator(_whole_float_as_int)]
-_UNIQUE = {"uniqueItems": True}
+# The validator wraps the whole "int | None": wrapping only the int makes pydantic publish ge/le as unknown keys
+# ("ge": 0) instead of minimum/maximum, and the schema would then allow values the loader refuses.
+OptionalWholeNumber = Annotated[int | None, BeforeValidator(_whole_float_as_int)]
+_UNIQUE: JsonDict = {"uniqueItems": True}
 
 
 class ServingsPerWeek(BaseModel):
@@ -95,8 +100,8 @@ class Answers(BaseModel):
     age_years: WholeNumber = Field(ge=0, le=120)
     sex: Sex | None = None
     pregnancy: Pregnancy | None = None
-    stress_frequency: WholeNumber | None = Field(default=None, ge=0, le=4)
-    stress_months: WholeNumber | None = Field(default=None, ge=0, le=1200)
+    stress_frequency: OptionalWholeNumber = Field(default=None, ge=0, le=4)
+    stress_months: OptionalWholeNumber = Field(default=None, ge=0, le=1200)
     servings_per_week: ServingsPerWeek | None = None
     exercise_hours_per_week: float | None = Field(default=None, ge=0, le=168)
     heavy_sweating: bool | None = None
@@ -110,6 +115,6 @@ class Answers(BaseModel):
         default=None, json_schema_extra=_UNIQUE
     )
     alcohol_drinks_per_week: float | None = Field(default=None, ge=0, le=500)
-    insomnia_nights_per_week: WholeNumber | None = Field(default=None, ge=0, le=7)
-    sleep_problem_months: WholeNumber | None = Field(default=None, ge=0, le=1200)
+    insomnia_nights_per_week: OptionalWholeNumber = Field(default=None, ge=0, le=7)
+    sleep_problem_months: OptionalWholeNumber = Field(default=None, ge=0, le=1200)
     snoring_or_gasping: bool | None = None

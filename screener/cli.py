@@ -1,6 +1,9 @@
 """The ``screener`` command: the app by default, and subcommands for scoring, the schema and tooling.
 
-Qt is imported only by the commands that need it, so ``screener score`` starts fast and works without a display.
+The entry point, and the one domain module allowed to reach ``ui``: it imports the Qt commands and the app only
+inside functions, when one of them runs, so ``screener score`` starts fast and works without a display. Nothing in
+``ui`` imports this module (import-linter contracts in pyproject.toml); what both need lives in the domain
+(screener.loading, screener.errors, screener.i18n).
 """
 
 from __future__ import annotations
@@ -12,52 +15,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from screener.answers import Answers
+from screener.errors import InputError, capped
+from screener.fhir_cli import register_fhir
 from screener.result import REGIONS
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
 
-def _read_source(source: str) -> str:
-    if source == "-":
-        return sys.stdin.read()
-    try:
-        return Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise CliError([f"{source}: cannot read: {reason}"]) from None
-
-
-class CliError(Exception):
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
-
-
-def language_from(args: argparse.Namespace) -> str:
-    """--lang wherever it was given, else the system locale's language (babel's negotiation)."""
-    from screener.i18n import negotiate_language
-
-    return str(args.lang) if getattr(args, "lang", None) else negotiate_language()
-
-
-def load_answers(source: str) -> Answers:
-    """Answers from a file or standard input; problems become a CLI error naming each field."""
-    from screener.loading import AnswersError, parse_answers
-
-    try:
-        return parse_answers(_read_source(source))
-    except AnswersError as exc:
-        raise CliError([f"{source}: {p}" for p in exc.problems]) from None
-
-
 def _cmd_score(args: argparse.Namespace) -> int:
-    from screener.i18n import set_language
-    from screener.scoring import default_region_for_language, score
+    from screener.i18n import language_from, negotiate_region, set_language
+    from screener.loading import load_answers
+    from screener.scoring import score
 
-    language = language_from(args)
+    language = language_from(getattr(args, "lang", None))
     answers = load_answers(args.file)
-    result = score(answers, region=args.region or default_region_for_language(language))
+    result = score(answers, region=getattr(args, "region", None) or negotiate_region())
     if args.format == "json":
         print(result.model_dump_json(indent=2))
     else:
@@ -83,18 +55,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("ja", "en"), help="language (default: from the system locale)")
     parser.add_argument("--kiosk", action="store_true", help="start in kiosk mode (full screen, unattended)")
     parser.add_argument("--config", type=Path, help="kiosk config file (TOML)")
+    parser.add_argument(
+        "--region", choices=REGIONS, help="reference intakes: jp or us (default: kiosk config, else the system locale)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     score = sub.add_parser("score", help="score an answers file and print the result")
     score.add_argument("file", metavar="FILE|-", help="answers JSON file, or - for standard input")
     score.add_argument("--format", choices=("json", "text"), default="json")
-    score.add_argument("--region", choices=REGIONS, help="reference intakes (default: jp for ja, us for en)")
+    score.add_argument(
+        "--region",
+        choices=REGIONS,
+        default=argparse.SUPPRESS,
+        help="reference intakes (default: from the system locale; never from --lang)",
+    )
     # SUPPRESS: a --lang given before the command ("screener --lang ja score ...") is not reset by this one.
     score.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help="language of --format text")
     score.set_defaults(handler=_cmd_score)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the answers")
     schema.set_defaults(handler=_cmd_schema)
+
+    register_fhir(sub)
 
     for register in _optional_commands():
         register(sub)
@@ -116,10 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is None:
             from ui.app import run_app  # type: ignore[import-not-found,unused-ignore]
 
-            return int(run_app(language=args.lang, kiosk=args.kiosk, config_path=args.config))
+            return int(run_app(language=args.lang, kiosk=args.kiosk, config_path=args.config, region=args.region))
         return int(handler(args))
-    except CliError as exc:
-        for problem in exc.problems:
+    except InputError as exc:
+        for problem in capped(exc.problems):
             print(f"screener: {problem}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

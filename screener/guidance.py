@@ -1,4 +1,4 @@
-"""Educational guidance for matched groups, the clinician note, the disclaimer and the sources.
+"""Educational guidance for matched groups, the clinician sections, the disclaimer, the study note and the sources.
 
 Written for this product from the facts in CONTENT.md. It never tells anyone to start a supplement: any mention of
 supplements sends the person to a clinician or pharmacist first and states the upper limit.
@@ -6,25 +6,27 @@ supplements sends the person to a clinician or pharmacist first and states the u
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from screener.i18n import N_, _
-from screener.ids import GroupId
+from screener.ids import FlagId, GroupId
+from screener.wording import clinician_reason_text, join_list, number
 
 if TYPE_CHECKING:
+    from screener.answers import Answers
     from screener.result import Result
-from screener.wording import number
 
 GUIDANCE: dict[GroupId, tuple[str, ...]] = {
     "low_dietary_intake": (
-        N_("Add a magnesium-rich food to most meals: leafy greens, nuts, seeds, beans and whole grains."),
-        N_("A handful of almonds (28 g) has about 80 mg of magnesium; half a cup of boiled spinach about 78 mg."),
-        N_("Swapping white rice or white bread for whole-grain kinds adds magnesium without extra effort."),
+        N_(
+            "Add a magnesium-rich food to most meals: leafy greens, nuts, seeds such as sesame, beans and whole grains."
+        ),
+        N_("Choosing brown rice, soba or whole-grain bread instead of white adds magnesium without extra effort."),
     ),
     "older_adult": (
         N_(
-            "With age the body may absorb less magnesium and lose more in urine, so regular meals with the foods "
-            "above matter more."
+            "With age the body may absorb less magnesium and lose more in urine, so regular meals that include "
+            "magnesium-rich foods matter more."
         ),
         N_("If you take several medicines, ask your pharmacist whether any of them affect magnesium."),
     ),
@@ -40,89 +42,166 @@ GUIDANCE: dict[GroupId, tuple[str, ...]] = {
         N_("Food usually covers the extra need of training."),
     ),
     "high_caffeine": (
-        N_("Keep caffeine to the morning and early afternoon, with none in the 6 hours before bed."),
         N_("Cut down a little at a time to avoid headaches; decaffeinated coffee or caffeine-free tea can help."),
     ),
 }
 
-SLEEP_HABITS: tuple[str, ...] = (
-    N_("Keep a steady evening routine: the same bedtime, dim lights in the last hour, and some gentle stretching."),
+FOOD_EXAMPLES = {
+    "us": N_(
+        "For example, a handful of almonds has about {nuts} mg of magnesium and half a cup of cooked spinach about "
+        "{greens} mg."
+    ),
+    "jp": N_(
+        "For example, a handful of almonds has about {nuts} mg of magnesium, a pack of natto about {legumes} mg "
+        "and a small dish of spinach about {greens} mg."
+    ),
+}
+
+KIDNEY_DIET = N_(
+    "If you have been given a kidney diet, it comes first: nuts, beans, whole grains, spinach and avocado are rich "
+    "in potassium and phosphorus, which kidney diets often limit. Ask your clinician or dietitian."
+)
+
+CAFFEINE_TIMING = N_("Keep caffeine to the morning and early afternoon, with none in the 6 hours before bed.")
+
+SLEEP_HABITS = N_(
+    "Keep a steady evening routine: the same bedtime, dim lights in the last hour, and some gentle stretching."
 )
 
 STUDY_NOTE = N_(
-    "What research shows: a few small, short trials found better sleep scores with magnesium in people with sleep "
-    "complaints, including one of 80 adults over three weeks and one of 46 older adults over eight weeks. They do "
-    "not show that magnesium treats insomnia or any sleep disorder."
+    "What research shows so far: two small trials are often quoted. In one, 46 adults aged 60 to 75 with insomnia "
+    "took 500 mg of magnesium a day for 8 weeks; their insomnia scores, sleep time and time to fall asleep were "
+    "better than with a placebo. 500 mg is above the 350 mg upper limit, so this was done under medical "
+    "supervision. In the other, 80 adults aged 35 to 55 with sleep complaints took one magnesium compound for 21 "
+    "days; their sleep questionnaire scores and some scores from wearable sleep trackers came out better than with "
+    "a placebo, and one author worked for the compound's maker. Studies this small and short do not show that "
+    "magnesium treats insomnia or any sleep disorder."
 )
 
 OTHER_RISKS_NOTE = N_(
     "Long-term bowel conditions or bowel surgery, type 2 diabetes and alcohol dependence can also lower magnesium. "
-    "If one of these applies to you, tell your clinician."
+    "If one of these applies, tell the clinician."
 )
 
 MEDICINE_TIMING_NOTE = N_(
     "If a clinician agrees to a magnesium supplement, bisphosphonates and some antibiotics must be taken hours apart "
-    "from it; your pharmacist can tell you how long."
+    "from it; a pharmacist can say how long."
 )
 
 DISCLAIMER = N_(
-    "This self-check is for learning only. It does not diagnose, treat or prevent any illness and does not replace "
-    "advice from a clinician."
+    "This self-check helps you learn; it is not a medical test. It cannot find an illness or tell how much "
+    "magnesium your body has, and it does not replace a clinician's advice."
 )
 
-SOURCES: tuple[str, ...] = (
-    "NIH Office of Dietary Supplements. Magnesium: Fact Sheet for Health Professionals.",
-    "Institute of Medicine (Food and Nutrition Board), Dietary Reference Intakes, 1997.",
-    "MHLW. Dietary Reference Intakes for Japanese (日本人の食事摂取基準), 2025.",
-    "EFSA. Scientific Opinion on the safety of caffeine. EFSA Journal 2015;13(5):4102.",
-    "Gröber U, Schmidt J, Kisters K. Magnesium in Prevention and Therapy. Nutrients 2015;7:8199-8226.",
-    "Pickering G et al. Magnesium Status and Stress. Nutrients 2020;12:3672.",
-    "Hausenblas HA et al. Sleep Medicine X 2024;8:100121.",
-    "Abbasi B et al. J Res Med Sci 2012;17:1161-9.",
+# Flags that are about taking magnesium at all, and flags that are about sleep.
+BEFORE_MAGNESIUM: tuple[FlagId, ...] = (
+    "kidney_disease",
+    "pregnancy",
+    "interacting_medicine",
+    "magnesium_products",
+    "minor",
 )
+ABOUT_SLEEP: tuple[FlagId, ...] = ("chronic_insomnia", "possible_sleep_apnoea")
 
 
-def guidance_points(result: Result) -> list[tuple[GroupId | None, str]]:
-    """Guidance for every matched group, in group order, then the general sleep habits (group None)."""
+class ClinicianSection(NamedTuple):
+    """A heading and the reasons under it; ``flagged`` when it rests on a safety flag."""
+
+    kind: str  # "before_magnesium", "sleep", "ask_first", "also"
+    heading: str
+    lines: list[str]
+    flagged: bool
+
+
+def food_example(region: str) -> str:
+    from screener.reference import reference_table
+
+    foods = reference_table().foods[region]  # type: ignore[index]
+    values = {
+        key: number(foods[food].mg_per_serving)
+        for key, food in (("nuts", "nuts"), ("greens", "leafy_greens"), ("legumes", "legumes"))
+    }
+    return _(FOOD_EXAMPLES[region]).format(**values)
+
+
+def guidance_points(result: Result, answers: Answers | None = None) -> list[tuple[GroupId | None, str]]:
+    """Guidance for every matched group, in display order, then caffeine timing and the evening routine."""
     points: list[tuple[GroupId | None, str]] = []
+    kidney = "kidney_disease" in result.clinician.flags
     for group in result.matched_groups():
-        points += [(group, _(text)) for text in GUIDANCE[group]]
-    points += [(None, _(text)) for text in SLEEP_HABITS]
+        texts = [_(text) for text in GUIDANCE[group]]
+        if group == "low_dietary_intake":
+            texts.insert(1, food_example(result.figures.region))
+            if kidney:
+                texts.insert(0, _(KIDNEY_DIET))
+        points += [(group, text) for text in texts]
+    if caffeine_timing_applies(result, answers):
+        points.append(("high_caffeine", _(CAFFEINE_TIMING)))
+    points.append((None, _(SLEEP_HABITS)))
     return points
 
 
-def clinician_heading(result: Result) -> str:
-    if result.clinician.flags:
-        return _("Please talk to a clinician before taking any magnesium supplement")
-    return _("Check with a clinician or pharmacist first")
+def caffeine_timing_applies(result: Result, answers: Answers | None) -> bool:
+    """When caffeine is high, or comes after 2 pm while sleep is a problem: timing is the stronger point."""
+    if result.groups["high_caffeine"].level in ("likely", "possible"):
+        return True
+    if answers is None:
+        return False
+    late = bool(answers.caffeine_after_2pm)
+    poor_sleep = bool(answers.insomnia_nights_per_week) or "chronic_insomnia" in result.clinician.flags
+    return late and poor_sleep
 
 
-def clinician_body(result: Result) -> str:
-    upper = number(result.figures.supplement_upper_limit_mg_per_day)
-    if result.clinician.flags:
-        return _(
-            "Your answers include points below that a clinician should know about. Show this page to the staff. "
-            "Do not start a magnesium supplement until a clinician has said it is safe for you."
+def clinician_sections(result: Result) -> list[ClinicianSection]:
+    """The clinician note as headed sections: each heading directly above its own reasons."""
+    by_id = {reason.id: clinician_reason_text(reason) for reason in result.clinician.reasons}
+    flags = result.clinician.flags
+    sections: list[ClinicianSection] = []
+    before = [by_id[f] for f in BEFORE_MAGNESIUM if f in flags]
+    if "interacting_medicine" in flags:
+        before.append(_(MEDICINE_TIMING_NOTE))
+    if before:
+        sections.append(
+            ClinicianSection(
+                "before_magnesium", _("Talk to a clinician before taking any magnesium"), before, flagged=True
+            )
         )
-    return _(
-        "This check cannot tell whether you lack magnesium. Food is the best source. If you are thinking about a "
-        "supplement, ask a clinician or pharmacist first; adults should not take more than {upper} mg a day from "
-        "supplements unless a clinician advises it."
-    ).format(upper=upper)
+    sleep = [by_id[f] for f in ABOUT_SLEEP if f in flags]
+    if sleep:
+        sections.append(ClinicianSection("sleep", _("Talk to a clinician about your sleep"), sleep, flagged=True))
+    if result.clinician.unanswered:
+        from screener.questions import question
+
+        names = [_(question(field).review_label) for field in result.clinician.unanswered]
+        sections.append(
+            ClinicianSection(
+                "unanswered",
+                _("Safety questions not answered"),
+                [_("Ask about these before any magnesium: {questions}.").format(questions=join_list(names))],
+                flagged=False,
+            )
+        )
+    if not before:
+        upper = number(result.figures.supplement_upper_limit_mg_per_day)
+        ask_first = _(
+            "This check cannot tell whether you lack magnesium, and food is the best source. Before taking any "
+            "supplement, ask a clinician or pharmacist; adults should not take more than {upper} mg a day from "
+            "supplements and medicines unless a clinician advises it."
+        ).format(upper=upper)
+        sections.append(
+            ClinicianSection("ask_first", _("Thinking about a supplement? Ask first."), [ask_first], flagged=False)
+        )
+    advice = [by_id[r.id] for r in result.clinician.reasons if r.id not in flags]
+    sections.append(ClinicianSection("also", _("Also worth knowing"), [*advice, _(OTHER_RISKS_NOTE)], flagged=False))
+    return sections
 
 
 def upper_limit_text(result: Result) -> str:
     return _(
-        "Upper limit for magnesium from supplements and medicines: {upper} mg a day for adults. Too much can cause "
-        "diarrhoea and nausea; with weak kidneys it can build up dangerously. There is no limit for magnesium from "
-        "food."
+        "Upper limit for magnesium from supplements and medicines together: {upper} mg a day for adults (US and "
+        "Japan). Too much can cause diarrhoea and nausea; with weak kidneys it can build up dangerously. There is no "
+        "limit for magnesium from food."
     ).format(upper=number(result.figures.supplement_upper_limit_mg_per_day))
-
-
-def clinician_notes(result: Result) -> list[str]:
-    """Further points for the clinician box: medicine timing when a medicine interacts, and the other risk groups."""
-    notes = [_(MEDICINE_TIMING_NOTE)] if "interacting_medicine" in result.clinician.flags else []
-    return [*notes, _(OTHER_RISKS_NOTE)]
 
 
 def disclaimer() -> str:
@@ -131,3 +210,10 @@ def disclaimer() -> str:
 
 def study_note() -> str:
     return _(STUDY_NOTE)
+
+
+def sources() -> list[str]:
+    """Every source of the reference table and the notes, as full citations (not translated: titles stay)."""
+    from screener.reference import reference_table
+
+    return list(reference_table().sources.values())

@@ -13,6 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from locales import DOMAIN, LOCALE_DIR
+from screener.ids import Region
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -97,6 +98,27 @@ def system_preferences() -> list[str]:
         if code:
             found.append(code)
     return [code for code in found if code not in ("C", "POSIX")]
+
+
+def negotiate_region(preferred: Sequence[str] | None = None) -> Region:
+    """Japan's reference intakes for a Japanese locale (ja or territory JP), the US ones for any other.
+
+    The region is a setting of the place, never the display language: switching the screen to English in a
+    Japanese clinic keeps Japan's numbers.
+    """
+    wanted = list(preferred) if preferred is not None else system_preferences()
+    for code in wanted:
+        language, _sep, territory = code.replace("-", "_").partition("_")
+        if language.lower() == "ja" or territory.upper().startswith("JP"):
+            return "jp"
+        if language:
+            return "us"
+    return "us"
+
+
+def language_from(given: str | None) -> str:
+    """The language a command runs in: the one given (``--lang``), else the system locale's (babel's negotiation)."""
+    return given if given else negotiate_language()
 
 
 def negotiate_language(preferred: Sequence[str] | None = None) -> str:

@@ -49,8 +49,3 @@ FLAG_IDS: tuple[FlagId, ...] = (
 EvidenceStrength = Literal["strong", "moderate", "limited"]
 Region = Literal["jp", "us"]
 REGIONS: tuple[Region, ...] = ("jp", "us")
-
-
-def default_region_for_language(language: str) -> Region:
-    """Japanese speakers default to Japan's reference intakes, everyone else to the US ones."""
-    return "jp" if language.lower().startswith("ja") else "us"

@@ -12,8 +12,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from screener.answers import DRINKS, FOOD_GROUPS, Pregnancy, Sex
-from screener.result import Region
+from screener.ids import DRINKS, FOOD_GROUPS, REGIONS, Pregnancy, Region, Sex
 
 _ROW = ConfigDict(extra="forbid", frozen=True)
 
@@ -27,6 +26,8 @@ class PerServing(BaseModel):
 
 
 class CaffeineThresholds(BaseModel):
+    """Levels start above a limit: EFSA's limits are the intakes up to which it sees no safety concern."""
+
     model_config = _ROW
 
     limit_mg_per_day: int = Field(gt=0)
@@ -54,9 +55,10 @@ class OlderAdultThresholds(BaseModel):
 
 
 class AthleteThresholds(BaseModel):
+    """Likely only with heavy sweating: the group is about hard, sweaty exercise."""
+
     model_config = _ROW
 
-    likely_from_hours: float
     likely_with_heavy_sweating_from_hours: float
     possible_from_hours: float
     possible_with_heavy_sweating_from_hours: float
@@ -70,6 +72,7 @@ class StressThresholds(BaseModel):
 
     often_from_frequency: int = Field(ge=0, le=4)
     sometimes_frequency: int = Field(ge=0, le=4)
+    possible_from_months: int = Field(ge=0)
     chronic_from_months: int = Field(ge=0)
     source: str
 
@@ -82,11 +85,13 @@ class ClinicianThresholds(BaseModel):
     insomnia_from_nights_per_week: int = Field(ge=0, le=7)
     insomnia_from_months: int = Field(ge=0)
     insomnia_source: str
-    heavy_alcohol_drinks_per_week_male: float
-    heavy_alcohol_drinks_per_week_female: float
+    heavy_alcohol_from_drinks_per_week_male: float
+    heavy_alcohol_from_drinks_per_week_other: float  # women, and anyone who did not give their sex
     heavy_alcohol_source: str
     interacting_medicines: tuple[str, ...]
     interacting_source: str
+    magnesium_products_stronger_from_age: int
+    magnesium_products_source: str
 
 
 class Thresholds(BaseModel):
@@ -105,6 +110,48 @@ class UpperLimit(BaseModel):
 
     mg_per_day: int
     source: str
+    japan_source: str
+
+
+class ChoiceBin(BaseModel):
+    """One one-tap answer: the numbers it stands for (``from`` up to, not including, ``to``; ``from == to``:
+    exactly that number; no ``to``: and above) and the number the wizard records for it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    code: str
+    low: float = Field(alias="from")
+    high: float | None = Field(default=None, alias="to")
+    value: float
+
+    @model_validator(mode="after")
+    def _value_inside(self) -> ChoiceBin:
+        if not self.covers(self.value):
+            raise ValueError(f"choice {self.code!r}: its value {self.value} is outside the numbers it stands for")
+        return self
+
+    @property
+    def exact(self) -> bool:
+        return self.high is not None and self.high == self.low
+
+    def covers(self, number: float) -> bool:
+        if self.exact:
+            return number == self.low
+        return number >= self.low and (self.high is None or number < self.high)
+
+
+class ChoiceTable(BaseModel):
+    model_config = _ROW
+
+    source: str
+    bins: tuple[ChoiceBin, ...]
+
+    def bin_for(self, number: float) -> ChoiceBin | None:
+        """The choice a number falls in (an exact choice wins over a range that also covers it)."""
+        exact = [b for b in self.bins if b.exact and b.covers(number)]
+        ranged = [b for b in self.bins if not b.exact and b.covers(number)]
+        found = exact or ranged
+        return found[0] if found else None
 
 
 class IntakeBand(BaseModel):
@@ -144,29 +191,34 @@ class ReferenceIntake(NamedTuple):
 class ReferenceTable(BaseModel):
     model_config = _ROW
 
-    foods: dict[str, PerServing]
-    drinks: dict[str, PerServing]
+    foods: dict[Region, dict[str, PerServing]]
+    drinks: dict[Region, dict[str, PerServing]]
     thresholds: Thresholds
     supplement_upper_limit: UpperLimit
+    choices: dict[str, ChoiceTable]
     reference_intakes: dict[Region, RegionIntakes]
     sources: dict[str, str]
 
     @model_validator(mode="after")
     def _complete_and_sourced(self) -> ReferenceTable:
-        if set(self.foods) != set(FOOD_GROUPS):
-            raise ValueError(f"foods must be exactly {FOOD_GROUPS}, got {sorted(self.foods)}")
-        if set(self.drinks) != set(DRINKS):
-            raise ValueError(f"drinks must be exactly {DRINKS}, got {sorted(self.drinks)}")
+        for region in REGIONS:
+            foods, drinks = self.foods.get(region, {}), self.drinks.get(region, {})
+            if set(foods) != set(FOOD_GROUPS):
+                raise ValueError(f"foods.{region} must be exactly {FOOD_GROUPS}, got {sorted(foods)}")
+            if set(drinks) != set(DRINKS):
+                raise ValueError(f"drinks.{region} must be exactly {DRINKS}, got {sorted(drinks)}")
         for name, source in self._source_refs():
             if not source.startswith("judgement:") and source not in self.sources:
                 raise ValueError(f"{name}: source {source!r} is not listed in [sources]")
         return self
 
     def _source_refs(self) -> list[tuple[str, str]]:
-        refs = [(f"foods.{k}", v.source) for k, v in self.foods.items()]
-        refs += [(f"drinks.{k}", v.source) for k, v in self.drinks.items()]
+        refs = [(f"foods.{r}.{k}", v.source) for r, rows in self.foods.items() for k, v in rows.items()]
+        refs += [(f"drinks.{r}.{k}", v.source) for r, rows in self.drinks.items() for k, v in rows.items()]
         refs += [(f"reference_intakes.{k}", v.source) for k, v in self.reference_intakes.items()]
+        refs += [(f"choices.{k}", v.source) for k, v in self.choices.items()]
         refs.append(("supplement_upper_limit", self.supplement_upper_limit.source))
+        refs.append(("supplement_upper_limit.japan_source", self.supplement_upper_limit.japan_source))
         for group, row in self.thresholds:
             for key, value in row:
                 if key.endswith("source"):

@@ -23,7 +23,9 @@ __all__ = [
     "FLAG_IDS",
     "GROUP_IDS",
     "LEVELS",
+    "LEVEL_ORDER",
     "REGIONS",
+    "STRENGTH_ORDER",
     "ClinicianResult",
     "Evidence",
     "EvidenceStrength",
@@ -69,12 +71,14 @@ class GroupResult(BaseModel):
 
 
 class ClinicianResult(BaseModel):
-    """Safety flags (each turns the note into "talk to a clinician first") and advisory reasons."""
+    """Safety flags (each turns the note into "talk to a clinician first"), advisory reasons, and the safety
+    questions that were asked but not answered (answers fields, in question order)."""
 
     model_config = _FROZEN
 
     flags: list[FlagId]
     reasons: list[Reason]
+    unanswered: list[str] = Field(default_factory=list)
 
 
 class Figures(BaseModel):
@@ -93,13 +97,33 @@ class Figures(BaseModel):
     supplement_upper_limit_mg_per_day: int
 
 
+# Display order: levels that apply first, then not answered, then not indicated; within a level, the strongest
+# evidence first, so a weak-evidence group never sits above a strong one that is as likely.
+LEVEL_ORDER: tuple[Level, ...] = ("likely", "possible", "unknown", "none")
+STRENGTH_ORDER: tuple[EvidenceStrength, ...] = ("strong", "moderate", "limited")
+
+
 class Result(BaseModel):
     model_config = _FROZEN
 
+    content_version: str  # the version of the questions, reference table and wording this result came from
     groups: dict[GroupId, GroupResult]
     clinician: ClinicianResult
     figures: Figures
 
+    def ordered_groups(self) -> list[GroupId]:
+        """Every group, by level, then by evidence strength, then in the fixed group order."""
+
+        def rank(group: GroupId) -> tuple[int, int, int]:
+            outcome = self.groups[group]
+            return (
+                LEVEL_ORDER.index(outcome.level),
+                STRENGTH_ORDER.index(outcome.evidence.strength),
+                GROUP_IDS.index(group),
+            )
+
+        return sorted(GROUP_IDS, key=rank)
+
     def matched_groups(self) -> list[GroupId]:
-        """Groups whose level is likely or possible, in the fixed group order."""
-        return [g for g in GROUP_IDS if self.groups[g].level in ("likely", "possible")]
+        """Groups whose level is likely or possible, in display order."""
+        return [g for g in self.ordered_groups() if self.groups[g].level in ("likely", "possible")]

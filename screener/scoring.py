@@ -1,4 +1,4 @@
-"""Turns answers into a result: a level with reasons for each of the five groups, and the clinician flags.
+"""Turns answers into a result: a level with reasons for each of the five groups, and the clinician section.
 
 Pure functions, no I/O. Every number that decides a level comes from the reference table. The parts are built as
 plain data and validated once, as a whole, into a ``Result`` (one pass in pydantic's core: fast enough to score
@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from screener.answers import DRINKS, FOOD_GROUPS, Answers
-from screener.ids import default_region_for_language
+from screener.content import content_version
+from screener.ids import Region
 from screener.reference import ReferenceIntake, ReferenceTable, reference_table
-from screener.result import FlagId, GroupId, Level, Region, Result
+from screener.result import FlagId, GroupId, Level, Result
 
-__all__ = ["default_region_for_language", "score"]
+__all__ = ["score"]
 
 # How strong the evidence is behind each group (CONTENT.md, "How strong is the evidence").
 EVIDENCE: dict[GroupId, dict[str, str]] = {
@@ -42,20 +43,22 @@ def _skipped(field: str) -> ReasonData:
     return _reason("skipped", field=field)
 
 
-def caffeine_mg_per_day(answers: Answers, table: ReferenceTable) -> float | None:
-    """Caffeine a day from the per-drink table, or None when the caffeine question was skipped."""
+def caffeine_mg_per_day(answers: Answers, table: ReferenceTable, region: Region) -> float | None:
+    """Caffeine a day from the region's per-drink table, or None when the caffeine question was skipped."""
     servings = answers.caffeine_servings_per_day
     if servings is None:
         return None
-    return float(sum(getattr(servings, drink) * table.drinks[drink].mg_per_serving for drink in DRINKS))
+    drinks = table.drinks[region]
+    return float(sum(getattr(servings, drink) * drinks[drink].mg_per_serving for drink in DRINKS))
 
 
-def food_magnesium_mg_per_day(answers: Answers, table: ReferenceTable) -> float | None:
+def food_magnesium_mg_per_day(answers: Answers, table: ReferenceTable, region: Region) -> float | None:
     """Magnesium a day from the six listed foods only (never a measured total), or None when skipped."""
     servings = answers.servings_per_week
     if servings is None:
         return None
-    weekly: float = sum(getattr(servings, food) * table.foods[food].mg_per_serving for food in FOOD_GROUPS)
+    foods = table.foods[region]
+    weekly: float = sum(getattr(servings, food) * foods[food].mg_per_serving for food in FOOD_GROUPS)
     return float(weekly) / 7
 
 
@@ -69,17 +72,18 @@ def caffeine_limit(answers: Answers, table: ReferenceTable) -> int:
 def score_high_caffeine(answers: Answers, table: ReferenceTable, mg: float | None) -> GroupData:
     if mg is None:
         return _group("high_caffeine", "unknown", [_skipped("caffeine_servings_per_day")])
+    rows = table.thresholds.high_caffeine
     limit = caffeine_limit(answers, table)
     level: Level
-    if mg >= limit:
+    # EFSA's limit is the intake up to which it sees no concern: exactly at the limit is not above it.
+    if mg > limit:
         level = "likely"
-    elif mg >= limit * table.thresholds.high_caffeine.possible_fraction_of_limit:
+    elif mg > limit * rows.possible_fraction_of_limit:
         level = "possible"
     else:
         level = "none"
-    reasons = [_reason("caffeine_mg", mg=round(mg), limit_mg=limit)]
-    if limit != table.thresholds.high_caffeine.limit_mg_per_day:
-        reasons.append(_reason("pregnancy_caffeine_limit", limit_mg=limit))
+    basis = "adult" if limit == rows.limit_mg_per_day else "pregnancy"
+    reasons = [_reason("caffeine_mg", mg=round(mg), limit_mg=limit, limit_basis=basis)]
     if answers.caffeine_after_2pm and mg > 0:
         reasons.append(_reason("caffeine_late"))
     return _group("high_caffeine", level, reasons)
@@ -118,8 +122,7 @@ def score_older_adult(answers: Answers, table: ReferenceTable) -> GroupData:
         level, from_age = "possible", rows.possible_from_age
     else:
         level, from_age = "none", rows.possible_from_age
-    reason = _reason("age", age=age, from_age=from_age)
-    return _group("older_adult", level, [reason])
+    return _group("older_adult", level, [_reason("age", age=age, from_age=from_age)])
 
 
 def score_athlete_sweat_loss(answers: Answers, table: ReferenceTable) -> GroupData:
@@ -127,17 +130,22 @@ def score_athlete_sweat_loss(answers: Answers, table: ReferenceTable) -> GroupDa
     if hours is None:
         return _group("athlete_sweat_loss", "unknown", [_skipped("exercise_hours_per_week")])
     rows = table.thresholds.athlete_sweat_loss
-    sweaty = bool(answers.heavy_sweating)
+    sweaty = answers.heavy_sweating is True
     level: Level
-    if hours >= rows.likely_from_hours or (sweaty and hours >= rows.likely_with_heavy_sweating_from_hours):
+    if sweaty and hours >= rows.likely_with_heavy_sweating_from_hours:
         level = "likely"
     elif hours >= rows.possible_from_hours or (sweaty and hours >= rows.possible_with_heavy_sweating_from_hours):
         level = "possible"
     else:
         level = "none"
-    reasons = [_reason("exercise_hours", hours=hours, sweat_mg_per_week=round(hours * rows.sweat_mg_per_hour))]
-    if sweaty and hours > 0:
-        reasons.append(_reason("heavy_sweating"))
+    reasons = [_reason("exercise_hours", hours=hours, sweat_mg_per_hour=rows.sweat_mg_per_hour)]
+    if hours > 0:
+        if sweaty:
+            reasons.append(_reason("heavy_sweating"))
+        elif answers.heavy_sweating is False and hours >= rows.possible_from_hours:
+            reasons.append(_reason("sweating_not_heavy"))
+        elif answers.heavy_sweating is None and hours >= rows.possible_with_heavy_sweating_from_hours:
+            reasons.append(_reason("sweating_unknown"))
     return _group("athlete_sweat_loss", level, reasons)
 
 
@@ -146,30 +154,30 @@ def score_chronic_stress(answers: Answers, table: ReferenceTable) -> GroupData:
     if frequency is None:
         return _group("chronic_stress", "unknown", [_skipped("stress_frequency")])
     rows = table.thresholds.chronic_stress
-    long_lasting = months is not None and months >= rows.chronic_from_months
-    level: Level
+    asked_months = frequency >= rows.sometimes_frequency
+    level: Level = "none"
     if frequency >= rows.often_from_frequency:
-        level = "likely" if long_lasting else "possible"
-    elif frequency >= rows.sometimes_frequency and long_lasting:
+        if months is None or rows.possible_from_months <= months < rows.chronic_from_months:
+            level = "possible"
+        elif months >= rows.chronic_from_months:
+            level = "likely"
+    elif frequency >= rows.sometimes_frequency and months is not None and months >= rows.chronic_from_months:
         level = "possible"
-    else:
-        level = "none"
     reasons = [_reason("stress_frequency", frequency=frequency)]
-    if months is None:
-        if frequency >= rows.sometimes_frequency:
-            reasons.append(_reason("stress_months_unknown"))
-    elif frequency > 0:
-        reasons.append(_reason("stress_months", months=months))
+    if asked_months:
+        reasons.append(_reason("stress_months_unknown") if months is None else _reason("stress_months", months=months))
     return _group("chronic_stress", level, reasons)
 
 
 def clinician_section(answers: Answers, table: ReferenceTable) -> dict[str, Any]:
-    """Safety flags, each with its reason, then advisory reasons that raise no flag."""
+    """Safety flags, each with its reason, then advice that raises no flag, then the safety questions skipped."""
+    from screener.questions import screens
+
     rows = table.thresholds.clinician
     flags: list[FlagId] = []
     reasons: list[ReasonData] = []
 
-    def flag(flag_id: FlagId, **values: int | float | str | list[str]) -> None:
+    def flag(flag_id: FlagId, **values: int | float | str | bool | list[str]) -> None:
         flags.append(flag_id)
         reasons.append(_reason(flag_id, **values))
 
@@ -181,6 +189,15 @@ def clinician_section(answers: Answers, table: ReferenceTable) -> dict[str, Any]
     interacting = [m for m in medicines if m in rows.interacting_medicines]
     if interacting:
         flag("interacting_medicine", medicines=list[str](interacting))
+    if answers.magnesium_products:
+        flag(
+            "magnesium_products",
+            products=list[str](answers.magnesium_products),
+            kidney=bool(answers.kidney_disease),
+            older=answers.age_years >= rows.magnesium_products_stronger_from_age,
+            from_age=rows.magnesium_products_stronger_from_age,
+            upper_mg=table.supplement_upper_limit.mg_per_day,
+        )
     nights, months = answers.insomnia_nights_per_week, answers.sleep_problem_months
     frequent_insomnia = nights is not None and nights >= rows.insomnia_from_nights_per_week
     if nights is not None and frequent_insomnia and months is not None and months >= rows.insomnia_from_months:
@@ -195,25 +212,34 @@ def clinician_section(answers: Answers, table: ReferenceTable) -> dict[str, Any]
     if "other_regular" in medicines:
         reasons.append(_reason("other_regular_medicine"))
     drinks = answers.alcohol_drinks_per_week
-    heavy = (
-        rows.heavy_alcohol_drinks_per_week_female
-        if answers.sex == "female"
-        else rows.heavy_alcohol_drinks_per_week_male
+    heavy_from = (
+        rows.heavy_alcohol_from_drinks_per_week_male
+        if answers.sex == "male"
+        else rows.heavy_alcohol_from_drinks_per_week_other
     )
-    if drinks is not None and drinks > heavy:
-        reasons.append(_reason("heavy_alcohol", drinks=drinks, limit=heavy))
-    return {"flags": flags, "reasons": reasons}
+    if drinks is not None and drinks >= heavy_from:
+        reasons.append(_reason("heavy_alcohol", drinks=drinks, from_drinks=heavy_from))
+
+    given = answers.model_dump(exclude_none=True)
+    unanswered = [
+        question.field
+        for screen in screens()
+        for question in screen.questions
+        if question.safety and question.asked(given) and question.field not in given
+    ]
+    return {"flags": flags, "reasons": reasons, "unanswered": unanswered}
 
 
 def score(answers: Answers, region: Region = "jp", table: ReferenceTable | None = None) -> Result:
     """Score one person's answers against the five groups and the clinician flags."""
     table = table or reference_table()
     intake = table.reference_intake(region, answers.age_years, answers.sex, answers.pregnancy)
-    food_mg = food_magnesium_mg_per_day(answers, table)
-    caffeine_mg = caffeine_mg_per_day(answers, table)
+    food_mg = food_magnesium_mg_per_day(answers, table, region)
+    caffeine_mg = caffeine_mg_per_day(answers, table, region)
     hours = answers.exercise_hours_per_week
     sweat_per_hour = table.thresholds.athlete_sweat_loss.sweat_mg_per_hour
     data = {
+        "content_version": content_version(),
         "groups": {
             "chronic_stress": score_chronic_stress(answers, table),
             "low_dietary_intake": score_low_dietary_intake(answers, table, intake, food_mg),

@@ -2,28 +2,41 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from screener import guidance
 from screener.i18n import _
-from screener.result import GROUP_IDS, Result
-from screener.wording import clinician_reason_text, evidence_text, flag_title, group_title, level_label, reason_text
+from screener.result import Result
+from screener.wording import evidence_text, group_title, labelled, level_label, reason_text, strength_label
+
+if TYPE_CHECKING:
+    from screener.answers import Answers
 
 
-def render_text(result: Result) -> str:
-    lines: list[str] = [_("Magnesium needs self-check: result"), ""]
-    for group in GROUP_IDS:
+def render_text(result: Result, answers: Answers | None = None) -> str:
+    lines: list[str] = [
+        _("Magnesium needs self-check: result"),
+        _("Content version: {version}").format(version=result.content_version),
+        "",
+    ]
+    for section in guidance.clinician_sections(result):
+        lines.append(("! " if section.flagged else "") + section.heading)
+        lines += [f"  - {text}" for text in section.lines]
+        lines.append("")
+    for group in result.ordered_groups():
         outcome = result.groups[group]
-        lines.append(f"{group_title(group)}: {level_label(outcome.level)}")
+        lines.append(
+            labelled(
+                group_title(group),
+                _("{level} ({evidence})").format(
+                    level=level_label(outcome.level), evidence=strength_label(outcome.evidence.strength)
+                ),
+            )
+        )
         lines += [f"  - {reason_text(reason, outcome.level)}" for reason in outcome.reasons]
         lines.append(f"  {evidence_text(outcome.evidence.basis)}")
         lines.append("")
-    lines.append(guidance.clinician_heading(result))
-    lines.append(f"  {guidance.clinician_body(result)}")
-    for flag in result.clinician.flags:
-        lines.append(f"  ! {flag_title(flag)}")
-    lines += [f"  - {clinician_reason_text(reason)}" for reason in result.clinician.reasons]
-    lines += [f"  {note}" for note in guidance.clinician_notes(result)]
-    lines.append("")
-    points = guidance.guidance_points(result)
+    points = guidance.guidance_points(result, answers)
     if points:
         lines.append(_("What you can do"))
         lines += [f"  - {text}" for _group, text in points]

@@ -1,31 +1,33 @@
 """Words for the result: group names, levels, evidence, and each reason in the person's own numbers.
 
 The result carries reason ids and values; this module turns them into sentences in the current language, for the
-wizard, the printed summary and the text report alike.
+wizard, the printed summary and the text report alike. Reasons are worded without "you", so the same sentence
+reads right on the person's screen and on the staff sheet.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from screener.i18n import N_, _, babel_locale, ngettext, pgettext
+from screener.i18n import N_, _, babel_locale, current_language, ngettext, pgettext
 from screener.ids import EvidenceStrength, FlagId, GroupId, Level
 
 if TYPE_CHECKING:
     from screener.result import Reason
 
 GROUP_TITLES: dict[GroupId, str] = {
-    "chronic_stress": N_("Stress that goes on for months"),
+    "chronic_stress": N_("Stress that lasts for months"),
     "low_dietary_intake": N_("Few magnesium-rich foods"),
-    "older_adult": N_("Older age"),
-    "athlete_sweat_loss": N_("Exercise with heavy sweating"),
-    "high_caffeine": N_("A lot of caffeine"),
+    "older_adult": N_("Age"),
+    "athlete_sweat_loss": N_("Hard exercise with heavy sweating"),
+    "high_caffeine": N_("Caffeine"),
 }
 
 FLAG_TITLES: dict[FlagId, str] = {
     "kidney_disease": N_("Reduced kidney function"),
     "pregnancy": N_("Pregnancy or breastfeeding"),
     "interacting_medicine": N_("A medicine that interacts with magnesium"),
+    "magnesium_products": N_("Already takes magnesium"),
     "chronic_insomnia": N_("Long-lasting trouble sleeping"),
     "possible_sleep_apnoea": N_("Possible sleep apnoea"),
     "minor": N_("Under 18"),
@@ -41,7 +43,7 @@ EVIDENCE_TEXT: dict[str, str] = {
     ),
     "sweat_losses_small": N_(
         "Some evidence: sweat carries a little magnesium (about 3 to 5 mg an hour of hard exercise), and hard "
-        "training may raise needs somewhat. Serious shortage from sweat alone is rare."
+        "training may raise needs somewhat. A real shortage from sweat alone is rare."
     ),
     "hypothesis": N_(
         "Limited evidence: researchers have proposed that long stress may increase magnesium loss, but this has "
@@ -49,25 +51,29 @@ EVIDENCE_TEXT: dict[str, str] = {
     ),
     "small_net_loss": N_(
         "Limited evidence: caffeine raises magnesium in urine for a few hours, but the net loss measured over a "
-        "day was small (about 4 mg). Its effect on sleep matters more."
+        "whole day was small (about 4 mg). Its effect on sleep matters more."
     ),
 }
 
-_STRENGTH_LABELS: dict[EvidenceStrength, str] = {
-    "strong": N_("strong"),
-    "moderate": N_("some"),
-    "limited": N_("limited"),
+STRENGTH_LABELS: dict[EvidenceStrength, str] = {
+    "strong": N_("Strong evidence"),
+    "moderate": N_("Some evidence"),
+    "limited": N_("Limited evidence"),
 }
 
+# Short, in-sentence names of the medicines and products, for reasons and the summary.
 _MEDICINES: dict[str, str] = {
-    "diuretic": N_("a diuretic (water pill)"),
+    "diuretic": N_("a water pill (diuretic)"),
     "proton_pump_inhibitor": N_("a stomach-acid medicine (proton pump inhibitor)"),
     "antibiotic": N_("an antibiotic"),
     "bisphosphonate": N_("a bone medicine (bisphosphonate)"),
-    "other_regular": N_("another regular medicine"),
+    "other_regular": N_("another daily medicine"),
 }
-
-_STRESS_FREQUENCIES: tuple[str, ...] = (N_("never"), N_("rarely"), N_("sometimes"), N_("often"), N_("very often"))
+_PRODUCTS: dict[str, str] = {
+    "supplement": N_("a magnesium supplement"),
+    "laxative": N_("a magnesium laxative"),
+    "antacid": N_("a magnesium antacid"),
+}
 
 
 def _num(value: object) -> float:
@@ -85,16 +91,28 @@ def number(value: float, decimals: int = 0) -> str:
     return format_decimal(round(value, decimals), format=pattern, locale=babel_locale())
 
 
-def _percent(value: float) -> str:
+def percent(value: float) -> str:
     from babel.numbers import format_percent
 
     return format_percent(value, locale=babel_locale())
 
 
-def _list(items: list[str]) -> str:
+def join_list(items: list[str]) -> str:
     from babel.lists import format_list
 
     return format_list(items, locale=babel_locale())
+
+
+def labelled(label: str, value: str) -> str:
+    """ "Label: value", with the colon of the language (Japanese uses the full-width ：)."""
+    return _("{label}: {value}").format(label=label, value=value)
+
+
+def inline(label: str) -> str:
+    """A choice label used inside an English sentence starts in lower case ("It has lasted 1 to 2 months")."""
+    if current_language() == "en" and label[:1].isupper() and not label[1:2].isupper():
+        return label[0].lower() + label[1:]
+    return label
 
 
 def group_title(group: GroupId) -> str:
@@ -109,7 +127,7 @@ def level_label(level: Level) -> str:
     return {
         "likely": pgettext("level", "Likely applies"),
         "possible": pgettext("level", "May apply"),
-        "none": pgettext("level", "Not indicated"),
+        "none": pgettext("level", "Not found in these answers"),
         "unknown": pgettext("level", "Not answered"),
     }[level]
 
@@ -119,24 +137,37 @@ def evidence_text(basis: str) -> str:
 
 
 def strength_label(strength: EvidenceStrength) -> str:
-    return _(_STRENGTH_LABELS[strength])
+    return _(STRENGTH_LABELS[strength])
 
 
 def medicine_name(medicine: str) -> str:
     return _(_MEDICINES[medicine])
 
 
-def stress_frequency_label(frequency: int) -> str:
-    return _(_STRESS_FREQUENCIES[frequency])
+def product_name(product: str) -> str:
+    return _(_PRODUCTS[product])
+
+
+def bin_text(field: str, value: float) -> str:
+    """The words of the one-tap choice a number falls in ("6 to 11 months"), for any number, typed or tapped."""
+    from screener.answer_sheet import choice_code
+    from screener.questions import question
+
+    asked = question(field)
+    return _(asked.choice(choice_code(asked, value)).label)
+
+
+def nights_text(nights: int) -> str:
+    return ngettext("{count} night a week", "{count} nights a week", nights).format(count=nights)
 
 
 def _skipped_text(field: str) -> str:
     return {
-        "caffeine_servings_per_day": _("You skipped the questions about caffeine, so this was not assessed."),
-        "servings_per_week": _("You skipped the questions about food, so this was not assessed."),
-        "exercise_hours_per_week": _("You skipped the question about exercise, so this was not assessed."),
-        "stress_frequency": _("You skipped the question about stress, so this was not assessed."),
-    }.get(field, _("You skipped this question, so this was not assessed."))
+        "caffeine_servings_per_day": _("Not assessed: the caffeine question was not answered."),
+        "servings_per_week": _("Not assessed: the food question was not answered."),
+        "exercise_hours_per_week": _("Not assessed: the exercise question was not answered."),
+        "stress_frequency": _("Not assessed: the stress question was not answered."),
+    }.get(field, _("Not assessed: the question was not answered."))
 
 
 def reason_text(reason: Reason, level: Level | None = None) -> str:
@@ -146,91 +177,122 @@ def reason_text(reason: Reason, level: Level | None = None) -> str:
     if rid == "skipped":
         return _skipped_text(str(v["field"]))
     if rid == "caffeine_mg":
+        mg, limit = number(_num(v["mg"])), number(_num(v["limit_mg"]))
+        if v.get("limit_basis") == "pregnancy":
+            return _(
+                "About {mg} mg of caffeine a day. During pregnancy and breastfeeding, the European Food Safety "
+                "Authority (EFSA) sees no safety concern up to {limit} mg a day."
+            ).format(mg=mg, limit=limit)
         return _(
-            "About {mg} mg of caffeine a day from your drinks. {limit} mg a day is a commonly cited upper limit "
-            "for healthy adults."
-        ).format(mg=number(_num(v["mg"])), limit=number(_num(v["limit_mg"])))
-    if rid == "pregnancy_caffeine_limit":
-        return _("During pregnancy and breastfeeding the commonly cited limit is lower: {limit} mg a day.").format(
-            limit=number(_num(v["limit_mg"]))
-        )
+            "About {mg} mg of caffeine a day. For healthy adults, the European Food Safety Authority (EFSA) sees no "
+            "safety concern up to {limit} mg a day."
+        ).format(mg=mg, limit=limit)
     if rid == "caffeine_late":
-        return _("You have caffeine after 2 pm; it can still disturb sleep many hours later.")
+        return _("Caffeine after 2 pm. In a sleep study, caffeine taken even 6 hours before bed still disturbed sleep.")
     if rid == "food_magnesium":
         return _(
-            "About {mg} mg of magnesium a day from the foods asked about: {share} of the {reference} mg a day "
-            "recommended for you."
+            "About {mg} mg of magnesium a day from the listed foods alone: {share} of the {reference} mg a day "
+            "recommended."
         ).format(
             mg=number(_num(v["mg"])),
-            share=_percent(_num(v["percent"]) / 100),
+            share=percent(_num(v["percent"]) / 100),
             reference=number(_num(v["reference_mg"])),
         )
     if rid == "reference_sex_unspecified":
         return _("Sex was not given, so the higher of the two recommended amounts was used.")
     if rid == "no_reference_for_age":
-        return _("This check has no recommended amount for age {age}.").format(age=v["age"])
+        return _("This check has no recommended amount for this age.")
     if rid == "age":
-        if level in ("likely", "possible"):
-            return _("You are {age}. From about {from_age}, the body may absorb less magnesium from food.").format(
-                age=v["age"], from_age=v["from_age"]
+        from_age = v["from_age"]
+        if level == "likely":
+            return _(
+                "From about {from_age}, the body tends to absorb less magnesium from food and lose more in urine."
+            ).format(from_age=from_age)
+        if level == "possible":
+            return _("From about {from_age}, the body may begin to absorb less magnesium from food.").format(
+                from_age=from_age
             )
-        return _("You are {age}; this applies mainly from about {from_age}.").format(
-            age=v["age"], from_age=v["from_age"]
-        )
+        return _("This applies mainly from about {from_age}.").format(from_age=from_age)
     if rid == "exercise_hours":
+        hours = _num(v["hours"])
+        if hours == 0:
+            return _("No exercise or sweaty work in a usual week.")
         return _(
-            "About {hours} hours a week of exercise or work that makes you sweat, which may lose around {mg} mg "
-            "of magnesium a week in sweat."
-        ).format(hours=number(_num(v["hours"]), 1), mg=number(_num(v["sweat_mg_per_week"])))
+            "Exercise or sweaty work: {hours} a week. Hard exercise loses about {mg} mg of magnesium an hour in sweat."
+        ).format(hours=inline(bin_text("exercise_hours_per_week", hours)), mg=number(_num(v["sweat_mg_per_hour"])))
     if rid == "heavy_sweating":
-        return _("You usually get drenched in sweat.")
+        return _("Usually drenched in sweat.")
+    if rid == "sweating_not_heavy":
+        return _("Not usually drenched in sweat, so long hours alone count only as “may apply”.")
+    if rid == "sweating_unknown":
+        return _("Whether the sweating is heavy was not answered.")
     if rid == "stress_frequency":
-        return _("In the past month you felt stressed or overwhelmed {how_often}.").format(
-            how_often=stress_frequency_label(int(_num(v["frequency"])))
+        from screener.questions import STRESS_FREQUENCY
+
+        return _("Felt tense or under pressure over the past month: {how_often}.").format(
+            how_often=inline(_(STRESS_FREQUENCY[int(_num(v["frequency"]))]))
         )
     if rid == "stress_months":
-        months = int(_num(v["months"]))
-        return ngettext(
-            "It has been like this for {months} month.", "It has been like this for {months} months.", months
-        ).format(months=months)
+        return _("It has lasted {duration}.").format(duration=inline(bin_text("stress_months", _num(v["months"]))))
     if rid == "stress_months_unknown":
         return _("How long it has lasted was not answered.")
     return clinician_reason_text(reason)
 
 
 def clinician_reason_text(reason: Reason) -> str:
-    """One sentence for a clinician flag or advisory reason."""
+    """One sentence for a clinician flag or for advice that raises no flag."""
     v = reason.values
     rid = reason.id
     if rid == "kidney_disease":
-        return _("You have been told your kidney function is reduced; magnesium from supplements can build up.")
+        return _("Reduced kidney function: magnesium from supplements and medicines can build up in the body.")
     if rid == "pregnancy":
         if v.get("status") == "breastfeeding":
-            return _("You are breastfeeding; what is safe to take can differ.")
-        return _("You are pregnant; what is safe to take can differ.")
+            return _("Breastfeeding: what is safe to take, and how much, can be different.")
+        return _("Pregnant: what is safe to take, and how much, can be different.")
     if rid == "interacting_medicine":
-        medicines = v["medicines"]
-        names = [medicine_name(m) for m in medicines] if isinstance(medicines, list) else []
-        return _("You take {medicines}, which can interact with magnesium or change how much the body keeps.").format(
-            medicines=_list(names)
+        names = [medicine_name(m) for m in _strings(v["medicines"])]
+        return _("Takes {medicines}: these can interact with magnesium or change how much the body keeps.").format(
+            medicines=join_list(names)
         )
+    if rid == "magnesium_products":
+        products = join_list([product_name(p) for p in _strings(v["products"])])
+        text = _(
+            "Already takes {products}. The upper limit of {upper} mg a day counts supplements and medicines "
+            "together, so adding more magnesium can be too much."
+        ).format(products=products, upper=number(_num(v["upper_mg"])))
+        if v.get("kidney") or v.get("older"):
+            text += " " + _(
+                "With reduced kidney function or from age {from_age}, magnesium laxatives and antacids have caused "
+                "dangerously high blood magnesium: ask a clinician or pharmacist before adding any magnesium."
+            ).format(from_age=v["from_age"])
+        return text
     if rid == "chronic_insomnia":
         return _(
-            "Trouble sleeping on {nights} nights a week for {months} months may be chronic insomnia, which a "
-            "clinician can help with."
-        ).format(nights=v["nights"], months=v["months"])
+            "Trouble sleeping on {nights}, for {duration}: this may be chronic insomnia, which a clinician can "
+            "assess and treat."
+        ).format(
+            nights=nights_text(int(_num(v["nights"]))),
+            duration=inline(bin_text("sleep_problem_months", _num(v["months"]))),
+        )
     if rid == "possible_sleep_apnoea":
-        return _("Loud snoring, gasping or pauses in breathing can be signs of sleep apnoea, which needs a clinician.")
+        return _(
+            "Loud snoring, gasping or pauses in breathing can be signs of sleep apnoea, which needs a clinician, not a "
+            "supplement."
+        )
     if rid == "minor":
-        return _("This check is written for adults, and you are {age}.").format(age=v["age"])
+        return _("This check is written for adults; under 18, a clinician should advise.")
     if rid == "frequent_insomnia":
-        return _("Trouble sleeping on {nights} nights a week: if it goes on for months, see a clinician.").format(
-            nights=v["nights"]
+        return _("Trouble sleeping on {nights}: if it goes on for 3 months or more, see a clinician.").format(
+            nights=nights_text(int(_num(v["nights"])))
         )
     if rid == "other_regular_medicine":
-        return _("You take other medicines regularly: ask a pharmacist before adding any supplement.")
+        return _("Takes another medicine every day: ask a pharmacist before adding any supplement.")
     if rid == "heavy_alcohol":
-        return _("About {drinks} alcoholic drinks a week; heavy drinking increases magnesium loss.").format(
-            drinks=number(_num(v["drinks"]), 1)
+        return _("Alcohol: {drinks} a week. Heavy drinking increases the magnesium lost in urine.").format(
+            drinks=inline(bin_text("alcohol_drinks_per_week", _num(v["drinks"])))
         )
     raise KeyError(f"no wording for reason {rid!r}")
+
+
+def _strings(value: object) -> list[str]:
+    return [str(item) for item in value] if isinstance(value, list) else []

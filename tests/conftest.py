@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SCREENER_AUDIO_DEVICE", "null")  # read-aloud plays into ALSA's null device in tests
 
 
 @pytest.fixture(autouse=True)

@@ -68,9 +68,15 @@ def catalog_characters() -> set[str]:
     return chars
 
 
+def table_characters() -> set[str]:
+    """The reference table's citations are printed on the summary as they are (titles are not translated)."""
+    return set((ROOT / "screener" / "data" / "reference.toml").read_text(encoding="utf-8"))
+
+
 def used_code_points() -> set[int]:
-    """Characters the product's own text uses: the catalogs, the extra kanji and the UI's symbols."""
-    return {ord(ch) for ch in catalog_characters() | set(EXTRA) | set(SYMBOLS) if not ch.isspace() or ch == " "}
+    """Characters the product's own text uses: the catalogs, the citations, the extra kanji and the UI's symbols."""
+    chars = catalog_characters() | table_characters() | set(EXTRA) | set(SYMBOLS)
+    return {ord(ch) for ch in chars if not ch.isspace() or ch == " "}
 
 
 def code_points() -> set[int]:

@@ -29,7 +29,7 @@ class AmountBarSpec:
     value_label: str
     reference: float
     reference_label: str
-    above_reference_is_concern: bool  # caffeine: above the line is the concern; magnesium: below it is
+    tone: str  # the group's level: "likely" is drawn in the concern colour, "possible" in caution, else calm
 
     @property
     def scale_max(self) -> float:
@@ -41,12 +41,12 @@ def magnesium_spec(result: Result) -> AmountBarSpec | None:
     if f.food_magnesium_mg_per_day is None or f.reference_intake_mg_per_day is None:
         return None
     return AmountBarSpec(
-        title=_("Magnesium from the foods you eat (estimate)"),
+        title=_("Magnesium from the listed foods only (estimate)"),
         value=f.food_magnesium_mg_per_day,
         value_label=_("From these foods: about {mg} mg a day").format(mg=number(f.food_magnesium_mg_per_day)),
         reference=f.reference_intake_mg_per_day,
         reference_label=_("Recommended: {mg} mg").format(mg=number(f.reference_intake_mg_per_day)),
-        above_reference_is_concern=False,
+        tone=result.groups["low_dietary_intake"].level,
     )
 
 
@@ -59,8 +59,8 @@ def caffeine_spec(result: Result) -> AmountBarSpec | None:
         value=f.caffeine_mg_per_day,
         value_label=_("Your drinks: about {mg} mg a day").format(mg=number(f.caffeine_mg_per_day)),
         reference=f.caffeine_limit_mg_per_day,
-        reference_label=_("Limit: {mg} mg").format(mg=number(f.caffeine_limit_mg_per_day)),
-        above_reference_is_concern=True,
+        reference_label=_("EFSA limit: {mg} mg").format(mg=number(f.caffeine_limit_mg_per_day)),
+        tone=result.groups["high_caffeine"].level,
     )
 
 
@@ -84,10 +84,10 @@ def paint_amount_bar(painter: QPainter, rect: QRectF, spec: AmountBarSpec, palet
     painter.setBrush(QColor(palette.card))
     painter.drawRoundedRect(track, 4, 4)
 
-    concern = (spec.value >= spec.reference) if spec.above_reference_is_concern else (spec.value < spec.reference)
+    colour = {"likely": palette.chart_limit, "possible": palette.chart_caution}.get(spec.tone, palette.chart_fill)
     fill = QRectF(track.left(), track.top(), track.width() * min(1.0, spec.value / spec.scale_max), track.height())
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(palette.chart_limit if concern else palette.chart_fill))
+    painter.setBrush(QColor(colour))
     painter.drawRoundedRect(fill, 4, 4)
 
     x_ref = track.left() + track.width() * spec.reference / spec.scale_max

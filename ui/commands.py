@@ -21,18 +21,30 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def _cmd_tour(args: argparse.Namespace) -> int:
-    from screener.cli import language_from, load_answers
+    from screener.i18n import language_from
+    from screener.loading import load_answers
     from ui.tour import run_tour
 
     answers = load_answers(args.answers)
-    written = run_tour(answers, language_from(args), args.out, _size(args.size), args.large_text, args.full_result)
+    language = language_from(getattr(args, "lang", None))
+    written = run_tour(
+        answers,
+        language,
+        args.out,
+        _size(args.size),
+        args.large_text,
+        args.full_result,
+        getattr(args, "region", None),
+    )
     for path in written:
         print(path)
     return 0
 
 
 def _register_tour(sub: SubParsers) -> None:
-    tour = sub.add_parser("tour", help="save a PNG of every wizard page filled with an answers file")
+    tour = sub.add_parser(
+        "tour", help="tap through the wizard with an answers file: a PNG of every screen and manifest.json"
+    )
     tour.add_argument("--answers", required=True, metavar="FILE", help="answers JSON file")
     tour.add_argument(
         "--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help="language (default: from the system locale)"
@@ -41,6 +53,9 @@ def _register_tour(sub: SubParsers) -> None:
     tour.add_argument("--size", default="1280x800", help="window size, e.g. 1024x768")
     tour.add_argument("--large-text", action="store_true", help="use the large-text mode")
     tour.add_argument("--full-result", action="store_true", help="also save the whole result page, unscrolled")
+    tour.add_argument(
+        "--region", choices=("jp", "us"), default=argparse.SUPPRESS, help="reference intakes (default: system locale)"
+    )
     tour.set_defaults(handler=_cmd_tour)
 
 
@@ -48,21 +63,22 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from screener.cli import CliError, language_from, load_answers
-    from screener.i18n import set_language
-    from screener.scoring import default_region_for_language, score
+    from screener.errors import InputError
+    from screener.i18n import language_from, negotiate_region, set_language
+    from screener.loading import load_answers
+    from screener.scoring import score
     from ui.app import create_app
     from ui.summary import SummaryError, default_paper, write_pdf
 
-    language = language_from(args)
+    language = language_from(getattr(args, "lang", None))
     answers = load_answers(args.file)
     create_app()
     set_language(language)
-    result = score(answers, region=args.region or default_region_for_language(language))
+    result = score(answers, region=getattr(args, "region", None) or negotiate_region())
     try:
         write_pdf(args.output, result, answers, args.paper or default_paper(language))
     except SummaryError as exc:
-        raise CliError([str(exc)]) from None
+        raise InputError([str(exc)]) from None
     print(args.output)
     return 0
 
@@ -75,20 +91,22 @@ def _register_summary(sub: SubParsers) -> None:
         "--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help="language (default: from the system locale)"
     )
     summary.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: A4 for ja, Letter for en)")
-    summary.add_argument("--region", choices=("jp", "us"), help="reference intakes (default: from the language)")
+    summary.add_argument(
+        "--region",
+        choices=("jp", "us"),
+        default=argparse.SUPPRESS,
+        help="reference intakes (default: from the system locale; never from --lang)",
+    )
     summary.set_defaults(handler=_cmd_summary)
 
 
 def _cmd_check_config(args: argparse.Namespace) -> int:
-    from screener.cli import CliError
-    from ui.kiosk_config import ConfigError, load_config
+    from screener.errors import shown_path
+    from ui.kiosk_config import load_config
 
-    try:
-        config = load_config(args.file)
-    except ConfigError as exc:
-        raise CliError(exc.problems) from None
+    config = load_config(args.file)  # a ConfigError is an InputError: one line per problem, exit status 2
     print(
-        f"{args.file}: OK (language {config.default_language}, idle {config.idle_timeout_seconds} s, "
+        f"{shown_path(args.file)}: OK (language {config.default_language}, idle {config.idle_timeout_seconds} s, "
         f"result reset {config.result_reset_seconds} s)"
     )
     return 0
@@ -104,19 +122,19 @@ def _cmd_hash_pin(_args: argparse.Namespace) -> int:
     import getpass
     import sys
 
-    from screener.cli import CliError
+    from screener.errors import InputError
     from ui.pin import PinError, hash_pin
 
     if sys.stdin.isatty():
         pin = getpass.getpass("Staff PIN (4 to 12 digits): ")
         if getpass.getpass("Again: ") != pin:
-            raise CliError(["the two PINs differ; nothing was made"])
+            raise InputError(["the two PINs differ; nothing was made"])
     else:
-        pin = sys.stdin.readline().strip()
+        pin = sys.stdin.readline(100).strip()  # bounded: a stream without newlines (/dev/zero) cannot hang it
     try:
         print(f'pin_hash = "{hash_pin(pin)}"')
     except PinError as exc:
-        raise CliError([str(exc)]) from None
+        raise InputError([str(exc)]) from None
     return 0
 
 
@@ -126,4 +144,6 @@ def _register_hash_pin(sub: SubParsers) -> None:
 
 
 def register_commands() -> list[Callable[[SubParsers], None]]:
-    return [_register_tour, _register_summary, _register_check_config, _register_hash_pin]
+    from ui.speech.command import register_say
+
+    return [_register_tour, _register_summary, _register_check_config, _register_hash_pin, register_say]

@@ -14,6 +14,11 @@ from collections.abc import Callable
 
 ALGORITHM = "pbkdf2_sha256"
 ITERATIONS = 240_000
+# Every PIN try runs PBKDF2 this many rounds, so a stored hash must stay within a range. The floor keeps guessing
+# from a stolen config slow; the ceiling keeps one try under about half a second on a slow kiosk CPU (a million
+# rounds take 0.17 s on a 2020s server core). Without it, 10**9 rounds froze the kiosk for 207 s per try and
+# 10**10 made even the right PIN raise OverflowError, so staff could never leave.
+MIN_ITERATIONS, MAX_ITERATIONS = 100_000, 1_000_000
 MIN_DIGITS, MAX_DIGITS = 4, 12
 
 
@@ -29,21 +34,44 @@ def check_pin_format(pin: str) -> None:
 def hash_pin(pin: str, iterations: int = ITERATIONS) -> str:
     """``pbkdf2_sha256$ITERATIONS$SALT$HASH`` with a fresh random salt (base64)."""
     check_pin_format(pin)
+    _check_iterations(iterations)
     salt = secrets.token_bytes(16)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations)
     return "$".join((ALGORITHM, str(iterations), _b64(salt), _b64(digest)))
 
 
+def _check_iterations(iterations: int) -> None:
+    if not MIN_ITERATIONS <= iterations <= MAX_ITERATIONS:
+        raise PinError(
+            f"the PIN hash's round count must be {MIN_ITERATIONS} to {MAX_ITERATIONS}, got {_rounds(iterations)}; "
+            "make a new one with 'screener hash-pin'"
+        )
+
+
+def _rounds(iterations: int) -> str:
+    return str(iterations) if iterations.bit_length() <= 64 else "a huge number"
+
+
 def parse_hash(stored: str) -> tuple[int, bytes, bytes]:
+    """The round count, salt and digest of a stored hash; PinError says plainly what is wrong with it."""
     parts = stored.split("$")
     if len(parts) != 4 or parts[0] != ALGORITHM:
         raise PinError(f"not a PIN hash made by 'screener hash-pin' (expected {ALGORITHM}$...)")
+    rounds = parts[1]
+    if not (rounds.isascii() and rounds.isdigit()):
+        raise PinError("the PIN hash is damaged (its round count is not a number)")
+    if len(rounds) > 18:  # far out of range: no huge int is ever made (Python refuses beyond 4,300 digits)
+        raise PinError(
+            f"the PIN hash's round count must be {MIN_ITERATIONS} to {MAX_ITERATIONS}, got a {len(rounds)}-digit "
+            "number; make a new one with 'screener hash-pin'"
+        )
+    iterations = int(rounds)
+    _check_iterations(iterations)
     try:
-        iterations = int(parts[1])
         salt, digest = base64.b64decode(parts[2], validate=True), base64.b64decode(parts[3], validate=True)
     except ValueError:
-        raise PinError("the PIN hash is damaged (bad number or base64)") from None
-    if iterations < 100_000 or len(salt) < 16 or len(digest) != 32:
+        raise PinError("the PIN hash is damaged (bad base64)") from None
+    if len(salt) < 16 or len(digest) != 32:
         raise PinError("the PIN hash is too weak or damaged; make a new one with 'screener hash-pin'")
     return iterations, salt, digest
 

@@ -1,20 +1,85 @@
-"""``screener tour``: fill the wizard from an answers file, visit every page in order, save a PNG of each.
+"""``screener tour``: answer the wizard from an answers file by tapping it as a person would, save a PNG of every
+screen, and write ``manifest.json`` beside them: each screen's name, whether everything on it fitted without
+scrolling (measured from the widgets as laid out), and how many taps it took from the welcome screen to the result.
 
 For documentation, translators and review. Runs without a visible window (Qt's offscreen platform).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from screener.answers import Answers
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractButton
 
-def page_file_names() -> list[str]:
-    from ui.pages.base import PageId
+    from ui.shell.window import ScreenerWindow
 
-    return [f"{int(pid) + 1:02d}-{pid.name.lower().replace('_', '-')}.png" for pid in PageId]
+SETTLE_ROUNDS = 8
+
+
+class Tapper:
+    """Taps buttons the way a finger does (a press and a release on the button) and counts the taps."""
+
+    def __init__(self) -> None:
+        self.taps = 0
+
+    def tap(self, button: QAbstractButton) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        if not (button.isVisible() and button.isEnabled()):
+            raise RuntimeError(f"cannot tap {button.accessibleName() or button.text()!r}: not on screen")
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        self.taps += 1
+        settle()
+
+
+def settle() -> None:
+    """Let layouts finish: a wrapped label's height can take several passes to settle."""
+    from PySide6.QtWidgets import QApplication
+
+    for _round in range(SETTLE_ROUNDS):
+        QApplication.processEvents()
+
+
+def answer_screen(window: ScreenerWindow, wanted: Any, tapper: Tapper) -> None:
+    """Tap the answers this screen asks for (read from a sheet filled with the answers file), then Next."""
+    from screener.questionnaire import NONE_OF_THESE
+    from ui.screens.question import QuestionScreen
+    from ui.widgets.choices import ChoiceGroup, ChoiceToggles
+    from ui.widgets.counts import CountsBoard
+    from ui.widgets.number_pad import NumberEntry
+
+    screen = window.navigator.current()
+    assert isinstance(screen, QuestionScreen)
+    for block in screen.blocks:
+        question, control = block.question, block.control
+        if not block.isVisible():
+            continue
+        if isinstance(control, NumberEntry):
+            age = wanted.age()
+            for digit in "" if age is None else str(age):
+                tapper.tap(control.keys[digit])
+        elif isinstance(control, ChoiceGroup):
+            code = wanted.picked(question.field)
+            if code is not None:
+                tapper.tap(control.buttons[code])
+        elif isinstance(control, ChoiceToggles):
+            for code in wanted.chosen(question.field):
+                tapper.tap(control.buttons[code])
+        elif isinstance(control, CountsBoard):
+            counts = wanted.counts(question.field)
+            if counts == NONE_OF_THESE:
+                tapper.tap(control.none_button)
+            elif isinstance(counts, dict):
+                for item, code in counts.items():
+                    tapper.tap(control.rows[item].choices.buttons[code])
+    tapper.tap(window.footer.next_button)
 
 
 def run_tour(
@@ -24,41 +89,76 @@ def run_tour(
     size: tuple[int, int] = (1280, 800),
     large_text: bool = False,
     full_result: bool = False,
+    region: str | None = None,
 ) -> list[Path]:
-    """Save one PNG per page, numbered in order, the result last. Returns the files written."""
+    """Save one PNG per screen in the order a person meets them, and the manifest. Returns the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from screener.i18n import current_language
+    from screener.answer_sheet import AnswerSheet
+    from screener.i18n import current_language, negotiate_region
     from ui.app import build_window, create_app
-    from ui.pages.base import PageId
     from ui.theme import LARGE_TEXT_SCALE, Theme
 
     previous_language = current_language()
     create_app()
-    window, hub = build_window(language, Theme(text_scale=LARGE_TEXT_SCALE if large_text else 1.0))
+    theme = Theme(text_scale=LARGE_TEXT_SCALE if large_text else 1.0)
+    window, hub = build_window(language, theme, region or negotiate_region())  # type: ignore[arg-type]
     window.resize(*size)
     window.show()
-    window.draft.load(answers)
+    window.warm_up()
+    settle()
+    wanted = AnswerSheet()
+    wanted.load(answers)
     out_dir.mkdir(parents=True, exist_ok=True)
+    tapper = Tapper()
     written: list[Path] = []
-    names = page_file_names()
-    for pid in PageId:
-        if pid == PageId.RESULT:
-            window.go_next()  # from review: the core scores the answers and the result page opens
-        else:
-            window.show_page(pid)
-        QApplication.processEvents()
-        path = out_dir / names[pid]
+    screens: list[dict[str, Any]] = []
+
+    def save() -> None:
+        settle()
+        screen_id = window.current_id()
+        name = f"{len(screens) + 1:02d}-{screen_id.replace('_', '-')}"
+        path = out_dir / f"{name}.png"
         if not window.grab().save(str(path)):
             raise OSError(f"could not write {path}")
         written.append(path)
+        current = window.navigator.current()
+        area = current.scroll_area
+        screens.append(
+            {
+                "name": name,
+                "screen": screen_id,
+                "file": path.name,
+                "fits": current.fits(),
+                "scrolls": area.needs_scrolling(),
+                "more_below_cue": area.more.isVisible(),
+            }
+        )
+
+    save()
+    tapper.tap(window.footer.next_button)  # Start
+    while window.current_id() not in ("review", "result"):
+        save()
+        answer_screen(window, wanted, tapper)
+    save()
+    tapper.tap(window.footer.next_button)  # See my result
+    save()
     if full_result:
-        content = window.result_page.body
+        content = window.navigator.current().body
         content.adjustSize()
-        path = out_dir / f"{len(names):02d}-result-full.png"
+        path = out_dir / f"{len(screens) + 1:02d}-result-full.png"
         content.grab().save(str(path))
         written.append(path)
+    manifest = {
+        "language": language,
+        "size": f"{size[0]}x{size[1]}",
+        "large_text": large_text,
+        "taps": tapper.taps,
+        "question_screens": sum(1 for s in screens if s["screen"] not in ("welcome", "review", "result")),
+        "screens": screens,
+    }
+    manifest_path = out_dir / "manifest.json"
+    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    written.append(manifest_path)
     window.close()
     hub.set_language(previous_language)  # leave the application as found (it matters when run in-process)
     return written

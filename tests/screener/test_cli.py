@@ -33,10 +33,12 @@ def test_score_prints_the_result_json(tmp_path: Path, capsys: pytest.CaptureFixt
     assert result["clinician"]["flags"] == [
         "kidney_disease",
         "interacting_medicine",
+        "magnesium_products",
         "chronic_insomnia",
         "possible_sleep_apnoea",
     ]
     assert result["figures"]["reference_intake_mg_per_day"] == 320
+    assert result["content_version"]  # the version of questions, table and wording it came from
     assert result["groups"]["high_caffeine"]["evidence"]["strength"] == "limited"
 
 
@@ -49,15 +51,27 @@ def test_score_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pyt
     assert json.loads(out)["groups"]["older_adult"]["level"] == "likely"
 
 
-def test_region_defaults_from_the_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_region_comes_from_the_setting_never_from_the_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = write(tmp_path, '{"age_years": 40, "sex": "female", "servings_per_week": {}}')
-    assert json.loads(run(capsys, "score", path, "--lang", "ja")[1])["figures"]["region"] == "jp"
-    assert json.loads(run(capsys, "score", path, "--lang", "en")[1])["figures"]["region"] == "us"
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    for lang in ("ja", "en"):  # the display language changes nothing
+        assert json.loads(run(capsys, "score", path, "--lang", lang)[1])["figures"]["region"] == "jp"
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert json.loads(run(capsys, "score", path, "--lang", "ja")[1])["figures"]["region"] == "us"
+    assert json.loads(run(capsys, "score", path, "--region", "jp")[1])["figures"]["region"] == "jp"
+    assert json.loads(run(capsys, "--region", "jp", "score", path)[1])["figures"]["region"] == "jp"
 
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("en", "A lot of caffeine: Likely applies"), ("ja", "カフェインのとりすぎ: 当てはまる可能性が高い")],
+    [
+        ("en", "Caffeine: Likely applies (Limited evidence)"),
+        ("ja", "カフェイン：当てはまる可能性が高い（根拠：限られる）"),
+    ],
 )
 def test_text_format_is_readable_in_both_languages(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, expected: str
@@ -117,7 +131,7 @@ def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     binary = tmp_path / "binary.json"
     binary.write_bytes(b"\xff\xfe\x00")
     code, _, err = run(capsys, "score", str(binary))
-    assert code == 2 and "cannot read" in err
+    assert code == 2 and "binary.json: line 1: not UTF-8 text (byte 0xff)" in err
 
 
 def test_no_traceback_from_the_real_command(tmp_path: Path) -> None:
@@ -135,4 +149,4 @@ def test_no_traceback_from_the_real_command(tmp_path: Path) -> None:
 def test_lang_before_the_command_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--lang", "ja", "score", write(tmp_path, json.dumps(WORST_CASE)), "--format", "text")
     assert code == 0
-    assert "カフェインのとりすぎ" in out
+    assert "当てはまる可能性が高い" in out

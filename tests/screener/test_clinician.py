@@ -15,6 +15,7 @@ def test_no_answers_no_flags() -> None:
     result = scored()
     assert result.clinician.flags == []
     assert result.clinician.reasons == []
+    assert "kidney_disease" in result.clinician.unanswered
 
 
 def test_kidney_disease() -> None:
@@ -74,7 +75,15 @@ def test_minor(age: int, flagged: bool) -> None:
 
 @pytest.mark.parametrize(
     ("sex", "drinks", "advised"),
-    [("female", 8, True), ("female", 7, False), ("male", 14, False), ("male", 15, True), (None, 15, True)],
+    [
+        ("female", 8, True),
+        ("female", 7, False),
+        ("male", 14, False),
+        ("male", 15, True),
+        (None, 8, True),  # sex not given: the lower limit, as for reference intakes
+        ("unspecified", 8, True),
+        ("unspecified", 7, False),
+    ],
 )
 def test_heavy_alcohol_is_advice(sex: str | None, drinks: float, advised: bool) -> None:
     result = scored(sex=sex, alcohol_drinks_per_week=drinks)
@@ -82,14 +91,64 @@ def test_heavy_alcohol_is_advice(sex: str | None, drinks: float, advised: bool) 
     assert ("heavy_alcohol" in [r.id for r in result.clinician.reasons]) is advised
 
 
-def test_worst_case_raises_every_flag_but_minor_with_a_reason_each() -> None:
+@pytest.mark.parametrize("products", [["supplement"], ["laxative"], ["antacid"], ["laxative", "antacid"]])
+def test_magnesium_already_taken_is_a_flag_with_what_is_taken(products: list[str]) -> None:
+    result = scored(age_years=40, magnesium_products=products)
+    assert result.clinician.flags == ["magnesium_products"]
+    values = result.clinician.reasons[0].values
+    assert values["products"] == products
+    assert (values["kidney"], values["older"]) == (False, False)
+    assert values["upper_mg"] == 350
+
+
+@pytest.mark.parametrize(
+    ("age", "kidney", "stronger"), [(64, None, False), (65, None, True), (40, True, True), (80, False, True)]
+)
+def test_magnesium_already_taken_is_stronger_with_kidney_disease_or_from_65(
+    age: int, kidney: bool | None, stronger: bool
+) -> None:
+    result = scored(age_years=age, kidney_disease=kidney, magnesium_products=["laxative"])
+    values = next(r.values for r in result.clinician.reasons if r.id == "magnesium_products")
+    assert bool(values["kidney"] or values["older"]) is stronger
+
+
+def test_none_of_these_magnesium_products_raises_nothing() -> None:
+    assert flags(magnesium_products=[]) == []
+
+
+def test_skipped_safety_questions_are_listed_in_question_order() -> None:
+    result = scored(age_years=40, sex="female", insomnia_nights_per_week=2)
+    # Asked and not answered: pregnancy (female, 40), kidneys, medicines, magnesium, sleep duration, snoring.
+    assert result.clinician.unanswered == [
+        "pregnancy",
+        "kidney_disease",
+        "medicines",
+        "magnesium_products",
+        "sleep_problem_months",
+        "snoring_or_gasping",
+    ]
+    male = scored(
+        age_years=40,
+        sex="male",
+        kidney_disease=False,
+        medicines=[],
+        magnesium_products=[],
+        insomnia_nights_per_week=0,
+        snoring_or_gasping=False,
+    )
+    assert male.clinician.unanswered == []  # pregnancy and sleep duration were never asked
+
+
+def test_worst_case_raises_every_flag_but_minor_and_pregnancy_with_a_reason_each() -> None:
     result = scored(**WORST_CASE)
     assert result.clinician.flags == [
         "kidney_disease",
         "interacting_medicine",
+        "magnesium_products",
         "chronic_insomnia",
         "possible_sleep_apnoea",
     ]
     flag_reasons = [r.id for r in result.clinician.reasons if r.id in result.clinician.flags]
     assert flag_reasons == result.clinician.flags
     assert all(result.groups[g].level == "likely" for g in result.groups)
+    assert result.clinician.unanswered == []

@@ -29,8 +29,13 @@ def test_key_figures() -> None:
     assert table.supplement_upper_limit.mg_per_day == 350
     assert table.thresholds.high_caffeine.limit_mg_per_day == 400
     assert table.thresholds.high_caffeine.pregnancy_limit_mg_per_day == 200
-    assert table.drinks["coffee"].mg_per_serving == 96
-    assert table.foods["nuts"].mg_per_serving == 80
+    assert table.drinks["us"]["coffee"].mg_per_serving == 96
+    assert table.foods["us"]["nuts"].mg_per_serving == 80
+    # Japan's food composition tables (CONTENT.md): komatsuna is not a rich source, so spinach stands for greens.
+    assert table.foods["jp"]["leafy_greens"].mg_per_serving == round(69 * 0.7)
+    assert table.foods["jp"]["seeds"].mg_per_serving == round(370 * 0.09)
+    assert table.drinks["jp"]["coffee"].mg_per_serving == 90  # a 150 mL cup at 60 mg/100 mL
+    assert table.drinks["jp"]["green_tea"].mg_per_serving == 30  # a teacup of sencha
     us = {(b.from_age, b.male, b.female) for b in table.reference_intakes["us"].bands}
     assert us == {(14, 410, 360), (19, 400, 310), (31, 420, 320)}
     jp = {(b.from_age, b.male, b.female) for b in table.reference_intakes["jp"].bands}
@@ -41,8 +46,8 @@ def test_a_source_not_listed_is_refused() -> None:
     from importlib import resources
 
     data = tomllib.loads(resources.files("screener").joinpath("data/reference.toml").read_text("utf-8"))
-    data["foods"]["nuts"]["source"] = "a blog"
-    with pytest.raises(ValidationError, match=r"foods\.nuts: source 'a blog' is not listed"):
+    data["foods"]["jp"]["nuts"]["source"] = "a blog"
+    with pytest.raises(ValidationError, match=r"foods\.jp\.nuts: source 'a blog' is not listed"):
         ReferenceTable.model_validate(data)
 
 
@@ -53,3 +58,27 @@ def test_a_gap_in_the_age_bands_is_refused() -> None:
     data["reference_intakes"]["jp"]["bands"][1]["from_age"] = 31
     with pytest.raises(ValidationError, match="contiguous"):
         ReferenceTable.model_validate(data)
+
+
+def test_the_supplement_limit_cites_the_us_and_japan() -> None:
+    limit = reference_table().supplement_upper_limit
+    assert (limit.source, limit.japan_source) == ("iom_1997", "mhlw_dri_2025")
+
+
+def test_every_source_the_summary_must_print_is_listed() -> None:
+    sources = " ".join(reference_table().sources.values())
+    for name in (
+        "Drake",
+        "Kynast-Gales",
+        "Aviat Space Environ Med",
+        "Baker",
+        "DSM-5",
+        "Fan L",
+        "Mayo Clinic",
+        "Food Safety Commission of Japan",
+        "correction 2025",
+        "Massey",
+        "Pickering",
+        "PMDA",
+    ):
+        assert name in sources, name

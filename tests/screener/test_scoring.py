@@ -11,39 +11,41 @@ T = reference_table().thresholds
 
 
 class TestHighCaffeine:
-    def test_exactly_at_the_limit_is_likely(self) -> None:
-        assert level("high_caffeine", caffeine_servings_per_day={"caffeine_tablet": 2}) == "likely"  # 400 mg
+    # Region jp: a caffeine tablet is 200 mg, a cup of coffee 90 mg, a teacup of green tea 30 mg.
+    def test_exactly_at_the_limit_is_not_above_it(self) -> None:
+        assert level("high_caffeine", caffeine_servings_per_day={"caffeine_tablet": 2}) == "possible"  # 400 mg
 
     @pytest.mark.parametrize(
         ("mg_servings", "expected"),
         [
-            ({"caffeine_tablet": 1.995}, "possible"),  # 399 mg: just under the limit
-            ({"caffeine_tablet": 1.0}, "possible"),  # 200 mg: half the limit
-            ({"caffeine_tablet": 0.995}, "none"),  # 199 mg: just under half
+            ({"caffeine_tablet": 2.005}, "likely"),  # 401 mg: just above the limit
+            ({"caffeine_tablet": 1.005}, "possible"),  # 201 mg: just above half the limit
+            ({"caffeine_tablet": 1.0}, "none"),  # 200 mg: exactly half is not above it
             ({}, "none"),  # answered, no caffeine at all
-            ({"coffee": 5}, "likely"),  # 480 mg
+            ({"coffee": 5}, "likely"),  # 450 mg
         ],
     )
     def test_levels_around_the_thresholds(self, mg_servings: dict[str, float], expected: str) -> None:
         assert level("high_caffeine", caffeine_servings_per_day=mg_servings) == expected
 
-    def test_pregnancy_lowers_the_limit_to_200(self) -> None:
-        drinks = {"caffeine_tablet": 1.0}  # 200 mg
-        assert level("high_caffeine", caffeine_servings_per_day=drinks, pregnancy="pregnant") == "likely"
-        assert level("high_caffeine", caffeine_servings_per_day=drinks, pregnancy="breastfeeding") == "likely"
-        assert level("high_caffeine", caffeine_servings_per_day={"caffeine_tablet": 0.5}, pregnancy="pregnant") == (
-            "possible"
-        )
-        result = scored(caffeine_servings_per_day=drinks, pregnancy="pregnant")
-        assert [r.id for r in result.groups["high_caffeine"].reasons] == ["caffeine_mg", "pregnancy_caffeine_limit"]
-        assert result.figures.caffeine_limit_mg_per_day == 200
+    @pytest.mark.parametrize("status", ["pregnant", "breastfeeding"])
+    def test_pregnancy_limit_is_200_and_worded_as_the_pregnancy_limit(self, status: str) -> None:
+        at_limit = scored(caffeine_servings_per_day={"caffeine_tablet": 1.0}, pregnancy=status)
+        assert at_limit.groups["high_caffeine"].level == "possible"  # exactly 200 mg is not above it
+        above = scored(caffeine_servings_per_day={"caffeine_tablet": 1.005}, pregnancy=status)
+        assert above.groups["high_caffeine"].level == "likely"
+        assert above.groups["high_caffeine"].reasons[0].values["limit_basis"] == "pregnancy"
+        assert above.figures.caffeine_limit_mg_per_day == 200
+        assert level("high_caffeine", caffeine_servings_per_day={"caffeine_tablet": 0.5}, pregnancy=status) == "none"
 
-    def test_reason_carries_mg_from_the_drink_table(self) -> None:
+    def test_reason_carries_mg_from_the_regions_drink_table(self) -> None:
         result = scored(caffeine_servings_per_day={"coffee": 2, "green_tea": 1}, caffeine_after_2pm=True)
         reasons = result.groups["high_caffeine"].reasons
-        assert reasons[0].values == {"mg": 2 * 96 + 29, "limit_mg": 400}
+        assert reasons[0].values == {"mg": 2 * 90 + 30, "limit_mg": 400, "limit_basis": "adult"}
         assert reasons[1].id == "caffeine_late"
-        assert result.figures.caffeine_mg_per_day == 221
+        assert result.figures.caffeine_mg_per_day == 210
+        us = scored("us", caffeine_servings_per_day={"coffee": 2, "green_tea": 1})
+        assert us.figures.caffeine_mg_per_day == 2 * 96 + 29
 
     def test_skipped_is_unknown(self) -> None:
         result = scored()
@@ -54,10 +56,11 @@ class TestHighCaffeine:
 
 class TestLowDietaryIntake:
     # Age 40 female in Japan: reference 290 mg. A quarter is 72.5 mg/day, a half 145 mg/day.
+    # Region jp servings: leafy greens 48, nuts 78, seeds 33, legumes 45, whole grains 54, avocado 22 mg.
     def test_reference_and_share_in_the_reason(self) -> None:
-        result = scored(sex="female", servings_per_week={"nuts": 7})  # 80 mg a day
+        result = scored(sex="female", servings_per_week={"nuts": 7})  # 78 mg a day
         reason = result.groups["low_dietary_intake"].reasons[0]
-        assert reason.values == {"mg": 80, "reference_mg": 290, "percent": 28}
+        assert reason.values == {"mg": 78, "reference_mg": 290, "percent": 27}
         assert result.figures.reference_intake_basis == "jp:30-49:female"
 
     @pytest.mark.parametrize(
@@ -65,9 +68,9 @@ class TestLowDietaryIntake:
         [
             ({}, "likely"),  # nothing from these foods
             ({"avocado": 23}, "likely"),  # 72.3 mg/day: just under a quarter
-            ({"avocado": 23, "whole_grains": 1}, "possible"),  # 78.3 mg/day: over a quarter
-            ({"leafy_greens": 13}, "possible"),  # 144.9 mg/day: just under half
-            ({"leafy_greens": 13, "avocado": 1}, "none"),  # 148 mg/day: over half
+            ({"avocado": 24}, "possible"),  # 75.4 mg/day: over a quarter
+            ({"legumes": 22}, "possible"),  # 141.4 mg/day: under half
+            ({"legumes": 22, "avocado": 2}, "none"),  # 147.7 mg/day: over half
         ],
     )
     def test_levels_around_the_thresholds(self, servings: dict[str, int], expected: str) -> None:
@@ -128,21 +131,27 @@ class TestAthleteSweatLoss:
             (2.5, True, "possible"),
             (2.5, False, "none"),
             (4.9, False, "none"),
+            (4.9, True, "possible"),
             (5, False, "possible"),
             (5, True, "likely"),
-            (9.9, False, "possible"),
-            (10, False, "likely"),
-            (10, None, "likely"),
+            (10, False, "possible"),  # brisk walking 10 h a week without heavy sweating: never likely
+            (10, None, "possible"),
+            (12, True, "likely"),
         ],
     )
     def test_hours_and_sweating(self, hours: float, sweaty: bool | None, expected: str) -> None:
         assert level("athlete_sweat_loss", exercise_hours_per_week=hours, heavy_sweating=sweaty) == expected
 
-    def test_reason_estimates_sweat_loss(self) -> None:
-        result = scored(exercise_hours_per_week=6, heavy_sweating=True)
-        reasons = result.groups["athlete_sweat_loss"].reasons
-        assert reasons[0].values == {"hours": 6.0, "sweat_mg_per_week": 24}
-        assert reasons[1].id == "heavy_sweating"
+    def test_reasons_say_hours_and_sweating(self) -> None:
+        reasons = scored(exercise_hours_per_week=6, heavy_sweating=True).groups["athlete_sweat_loss"].reasons
+        assert [(r.id, r.values) for r in reasons] == [
+            ("exercise_hours", {"hours": 6.0, "sweat_mg_per_hour": 4.0}),
+            ("heavy_sweating", {}),
+        ]
+        calm = scored(exercise_hours_per_week=10, heavy_sweating=False).groups["athlete_sweat_loss"].reasons
+        assert calm[-1].id == "sweating_not_heavy"
+        unknown = scored(exercise_hours_per_week=10).groups["athlete_sweat_loss"].reasons
+        assert unknown[-1].id == "sweating_unknown"
 
     def test_skipped_is_unknown(self) -> None:
         assert level("athlete_sweat_loss", heavy_sweating=True) == "unknown"
@@ -155,6 +164,9 @@ class TestChronicStress:
             (4, 3, "likely"),
             (3, 3, "likely"),
             (3, 2, "possible"),
+            (3, 1, "possible"),
+            (3, 0, "none"),  # less than a month is not chronic
+            (4, 0, "none"),
             (3, None, "possible"),
             (2, 3, "possible"),
             (2, 2, "none"),
@@ -173,9 +185,11 @@ class TestChronicStress:
             ("stress_months", {"months": 6}),
         ]
 
-    def test_unknown_duration_is_said(self) -> None:
-        reasons = scored(stress_frequency=3).groups["chronic_stress"].reasons
-        assert reasons[-1].id == "stress_months_unknown"
+    def test_duration_is_only_a_reason_where_it_is_asked(self) -> None:
+        assert scored(stress_frequency=3).groups["chronic_stress"].reasons[-1].id == "stress_months_unknown"
+        assert [r.id for r in scored(stress_frequency=1, stress_months=5).groups["chronic_stress"].reasons] == [
+            "stress_frequency"
+        ]
 
     def test_skipped_is_unknown(self) -> None:
         assert level("chronic_stress", stress_months=5) == "unknown"
@@ -188,3 +202,29 @@ def test_evidence_strength_follows_content_table() -> None:
     assert groups["athlete_sweat_loss"].evidence.strength == "moderate"
     assert groups["chronic_stress"].evidence.basis == "hypothesis"
     assert groups["high_caffeine"].evidence.basis == "small_net_loss"
+
+
+def test_groups_are_ordered_by_level_then_strongest_evidence() -> None:
+    result = scored(
+        age_years=70,
+        stress_frequency=4,
+        stress_months=12,
+        caffeine_servings_per_day={"coffee": 6},
+        servings_per_week={},
+        exercise_hours_per_week=0,
+    )
+    # All but the athlete group are likely: strong evidence (food, age) before limited (stress, caffeine).
+    assert result.ordered_groups() == [
+        "low_dietary_intake",
+        "older_adult",
+        "chronic_stress",
+        "high_caffeine",
+        "athlete_sweat_loss",
+    ]
+    assert result.matched_groups() == result.ordered_groups()[:4]
+
+
+def test_every_result_names_its_content_version() -> None:
+    from screener.content import content_version
+
+    assert scored().content_version == content_version()

@@ -1,4 +1,4 @@
-"""Drives the wizard the way a person does: taps on big buttons, the number pad and the steppers."""
+"""Drives the wizard the way a person does: taps on the answers, the number pad, Next and Back."""
 
 from __future__ import annotations
 
@@ -6,142 +6,124 @@ from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from ui.pages.base import PageId
-from ui.widgets import OptionGroup, Stepper, ToggleGroup
-from ui.window import ScreenerWindow
+from screener.answer_sheet import AnswerSheet
+from screener.answers import Answers
+from screener.questionnaire import NONE_OF_THESE
+from ui.screens.question import QuestionScreen
+from ui.shell.window import ScreenerWindow
+from ui.widgets.choices import ChoiceGroup, ChoiceToggles
+from ui.widgets.counts import CountsBoard
+from ui.widgets.number_pad import NumberEntry
+
+
+def settle() -> None:
+    for _round in range(6):
+        QApplication.processEvents()
 
 
 def tap(qtbot: QtBot, widget: QWidget) -> None:
     assert widget.isVisible() and widget.isEnabled(), f"cannot tap {widget.accessibleName() or widget}"
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    settle()
 
 
-def choose(qtbot: QtBot, group: OptionGroup, value: Any) -> None:
-    index = group._values.index(value)
-    tap(qtbot, group.buttons[index])
+def next_screen(qtbot: QtBot, window: ScreenerWindow) -> None:
+    tap(qtbot, window.footer.next_button)
 
 
-def step_to(qtbot: QtBot, stepper: Stepper, target: float) -> None:
-    while stepper.value() < target:
-        tap(qtbot, stepper.plus)
-    while stepper.value() > target:
-        tap(qtbot, stepper.minus)
-    assert stepper.value() == target
+def question_screen(window: ScreenerWindow) -> QuestionScreen:
+    screen = window.navigator.current()
+    assert isinstance(screen, QuestionScreen), window.current_id()
+    return screen
 
 
-def toggle(qtbot: QtBot, group: ToggleGroup, values: list[str]) -> None:
-    for value, button in zip(group._values, group.buttons, strict=True):
-        if (value in values) != button.isChecked():
-            tap(qtbot, button)
+def control(window: ScreenerWindow, field: str) -> QWidget:
+    for block in question_screen(window).blocks:
+        if block.question.field == field:
+            return block.control
+    raise AssertionError(f"{field} is not on screen {window.current_id()}")
 
 
-def next_page(qtbot: QtBot, window: ScreenerWindow) -> None:
-    tap(qtbot, window.next_button)
+def choose(qtbot: QtBot, window: ScreenerWindow, field: str, code: str) -> None:
+    group = control(window, field)
+    assert isinstance(group, ChoiceGroup | ChoiceToggles)
+    tap(qtbot, group.buttons[code])
+
+
+def count(qtbot: QtBot, window: ScreenerWindow, field: str, item: str, code: str) -> None:
+    board = control(window, field)
+    assert isinstance(board, CountsBoard)
+    tap(qtbot, board.rows[item].choices.buttons[code])
 
 
 def type_age(qtbot: QtBot, window: ScreenerWindow, age: int | str) -> None:
-    entry = window.about_you.age
+    entry = control(window, "age_years")
+    assert isinstance(entry, NumberEntry)
     while entry.text():
         tap(qtbot, entry.keys["⌫"])
     for digit in str(age):
         tap(qtbot, entry.keys[digit])
 
 
-def answer_everything(qtbot: QtBot, window: ScreenerWindow, answers: dict[str, Any]) -> None:
-    """From the welcome page to the review page, answering as given; a missing answer is skipped or left blank."""
-    assert window.current_id() == PageId.WELCOME
-    next_page(qtbot, window)
-
-    type_age(qtbot, window, answers["age_years"])
-    if answers.get("sex") is not None:
-        choose(qtbot, window.about_you.sex, answers["sex"])
-    if answers.get("pregnancy") is not None:
-        choose(qtbot, window.about_you.pregnancy, answers["pregnancy"])
-    next_page(qtbot, window)
-
-    page = window.stress
-    if answers.get("stress_frequency") is None:
-        tap(qtbot, window.skip_button)
-    else:
-        choose(qtbot, page.frequency, answers["stress_frequency"])
-        if answers.get("stress_months") is not None:
-            step_to(qtbot, page.months, answers["stress_months"])
-        next_page(qtbot, window)
-
-    _counts(qtbot, window, window.diet.steppers, answers.get("servings_per_week"))
-
-    page = window.exercise
-    if answers.get("exercise_hours_per_week") is None:
-        tap(qtbot, window.skip_button)
-    else:
-        step_to(qtbot, page.hours, answers["exercise_hours_per_week"])
-        if answers.get("heavy_sweating") is not None:
-            choose(qtbot, page.sweat, answers["heavy_sweating"])
-        next_page(qtbot, window)
-
-    drinks = answers.get("caffeine_servings_per_day")
-    if drinks is None:
-        tap(qtbot, window.skip_button)
-    else:
-        for drink, stepper in window.caffeine.steppers.items():
-            step_to(qtbot, stepper, drinks.get(drink, 0))
-        if answers.get("caffeine_after_2pm") is not None:
-            choose(qtbot, window.caffeine.late, answers["caffeine_after_2pm"])
-        next_page(qtbot, window)
-
-    page = window.health
-    if all(answers.get(f) is None for f in ("kidney_disease", "medicines", "alcohol_drinks_per_week")):
-        tap(qtbot, window.skip_button)
-    else:
-        _health(qtbot, window, answers)
-
-    page = window.sleep
-    if answers.get("insomnia_nights_per_week") is None:
-        tap(qtbot, window.skip_button)
-    else:
-        step_to(qtbot, page.nights, answers["insomnia_nights_per_week"])
-        if answers.get("sleep_problem_months") is not None:
-            step_to(qtbot, page.months, answers["sleep_problem_months"])
-        if answers.get("snoring_or_gasping") is not None:
-            choose(qtbot, page.snoring, answers["snoring_or_gasping"])
-        next_page(qtbot, window)
-    assert window.current_id() == PageId.REVIEW
+def fill_screen(qtbot: QtBot, window: ScreenerWindow, wanted: AnswerSheet) -> int:
+    """Tap what the current screen asks for, as ``wanted`` holds it; returns the taps used (Next not counted)."""
+    taps = 0
+    for block in question_screen(window).blocks:
+        if not block.isVisible():
+            continue
+        question, widget = block.question, block.control
+        if isinstance(widget, NumberEntry):
+            age = wanted.age()
+            if age is not None:
+                type_age(qtbot, window, age)
+                taps += len(str(age))
+        elif isinstance(widget, ChoiceGroup):
+            code = wanted.picked(question.field)
+            if code is not None:
+                tap(qtbot, widget.buttons[code])
+                taps += 1
+        elif isinstance(widget, ChoiceToggles):
+            for code in wanted.chosen(question.field):
+                tap(qtbot, widget.buttons[code])
+                taps += 1
+        elif isinstance(widget, CountsBoard):
+            counts = wanted.counts(question.field)
+            if counts == NONE_OF_THESE:
+                tap(qtbot, widget.none_button)
+                taps += 1
+            elif isinstance(counts, dict):
+                for item, code in counts.items():
+                    tap(qtbot, widget.rows[item].choices.buttons[code])
+                    taps += 1
+    return taps
 
 
-def _health(qtbot: QtBot, window: ScreenerWindow, answers: dict[str, Any]) -> None:
-    page = window.health
-    if answers.get("kidney_disease") is not None:
-        choose(qtbot, page.kidney, answers["kidney_disease"])
-    if answers.get("medicines") is not None:
-        toggle(qtbot, page.medicines, answers["medicines"] or ["none"])
-    step_to(qtbot, page.alcohol, answers.get("alcohol_drinks_per_week") or 0)
-    next_page(qtbot, window)
+def answer_everything(qtbot: QtBot, window: ScreenerWindow, answers: dict[str, Any] | Answers) -> None:
+    """From the welcome screen to the review, tapping the given answers; a missing answer is left untouched."""
+    wanted = AnswerSheet()
+    wanted.load(answers if isinstance(answers, Answers) else Answers.model_validate(answers))
+    assert window.current_id() == "welcome"
+    next_screen(qtbot, window)
+    while window.current_id() != "review":
+        fill_screen(qtbot, window, wanted)
+        next_screen(qtbot, window)
 
 
-def _counts(
-    qtbot: QtBot, window: ScreenerWindow, steppers: dict[str, Stepper], counts: dict[str, float] | None
-) -> None:
-    if counts is None:
-        tap(qtbot, window.skip_button)
-        return
-    for item, stepper in steppers.items():
-        step_to(qtbot, stepper, counts.get(item, 0))
-    next_page(qtbot, window)
+def visible_buttons(widget: QWidget) -> list[QAbstractButton]:
+    return [b for b in widget.findChildren(QAbstractButton) if b.isVisible()]
 
 
-def visible_buttons(widget: QWidget) -> list[QPushButton]:
-    return [b for b in widget.findChildren(QPushButton) if b.isVisible()]
-
-
-def visit_every_page(qtbot: QtBot, window: ScreenerWindow, answers: dict[str, Any]) -> Iterator[PageId]:
-    """Answer everything, then show each page in order (the result through "See my result"), yielding its id."""
+def visit_every_screen(qtbot: QtBot, window: ScreenerWindow, answers: dict[str, Any]) -> Iterator[str]:
+    """Answer everything, then show each screen in order (the result through "See my result"), yielding its id."""
     answer_everything(qtbot, window, answers)
-    for pid in PageId:
-        if pid == PageId.RESULT:
-            next_page(qtbot, window)
+    for screen_id in window.navigator.order():
+        if screen_id == "result":
+            window.show_screen("review")
+            next_screen(qtbot, window)
         else:
-            window.show_page(pid)
-        yield pid
+            window.show_screen(screen_id)
+            settle()
+        yield screen_id

@@ -1,5 +1,6 @@
-"""Kiosk mode: idle countdown and wipe, touch cancels, auto-reset after the result, no way out but the staff PIN,
-rate-limited PIN tries, a crash guard that returns to welcome, and defaults restored for the next person."""
+"""Kiosk mode: the idle countdown wipes everything and restores the configured look, one touch extends it, the
+result resets itself, Start over resets exactly as the idle wipe does, no way out but the staff PIN (all dialogs
+inside the window), a crash guard, a privacy screen, and a window rebuilt from scratch if a reset fails."""
 
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.screener.helpers import WORST_CASE
-from tests.ui.driver import answer_everything, next_page, tap
+from tests.ui.driver import answer_everything, next_screen, settle, tap
 from ui.app import start_kiosk
-from ui.kiosk import KioskController, PinDialog, StaffPanel
+from ui.kiosk.session import KioskSession, PrivacyScreen
+from ui.kiosk.staff import PinDialog, StaffPanel
 from ui.kiosk_config import KioskConfig
-from ui.pages.base import PageId
 from ui.pin import PinGate, hash_pin
-from ui.window import ScreenerWindow
+from ui.print_system import PrintOutcome, Status
+from ui.widgets.overlay import OverlayDialog, open_dialogs
 
 PIN = "2468"
 PIN_HASH = hash_pin(PIN)
@@ -36,7 +38,7 @@ def fast_config(**overrides: Any) -> KioskConfig:
         "result_reset_seconds": 1,
         "printer_name": "",
         "paper": None,
-        "region": None,
+        "region": "us",
         "text_scale": 1.0,
         "high_contrast": False,
         "pin_hash": PIN_HASH,
@@ -47,81 +49,94 @@ def fast_config(**overrides: Any) -> KioskConfig:
     return KioskConfig.model_construct(**values)
 
 
-@pytest.fixture
-def kiosk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[ScreenerWindow, KioskController]]:
-    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: None))
-    window = start_kiosk(fast_config())
-    qtbot.addWidget(window)
-    controller: KioskController = window.kiosk  # type: ignore[attr-defined]
-    controller.idle_timer.stop()  # each test starts the clock when it means to
-    yield window, controller
-    controller.allow_exit = True
-    app = QApplication.instance()
-    if app is not None:
-        app.removeEventFilter(controller)
+def close_session(session: KioskSession) -> None:
+    session.guard.stop()
+    session.idle.stop()
     sys.excepthook = sys.__excepthook__
-    window.hub.set_language("en")
+    session.window.hub.set_language("en")
+    session.window.close()
 
 
-WORST_ANSWERS = {k: v for k, v in WORST_CASE.items() if k != "pregnancy"}
+@pytest.fixture
+def kiosk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[KioskSession]:
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: None))
+    session = start_kiosk(fast_config())
+    qtbot.addWidget(session.window)
+    session.window.warm_up()
+    session.idle.idle_timer.stop()  # each test starts the clock when it means to
+    yield session
+    close_session(session)
 
 
-def test_idle_countdown_wipes_every_answer_and_restores_defaults(qtbot: QtBot, kiosk) -> None:  # type: ignore[no-untyped-def]
-    window, controller = kiosk
-    answer_everything(qtbot, window, WORST_ANSWERS)
-    tap(qtbot, window.contrast_button)
-    tap(qtbot, window.text_size_button)
-    tap(qtbot, window.language_button)  # the person switched to Japanese
-    controller.restart_idle()
-    qtbot.waitUntil(controller.countdown.isVisible, timeout=3000)
-    assert "still there" not in controller.countdown.question.text()  # shown in the person's language
-    with qtbot.waitSignal(controller.session_reset, timeout=4000):
+def test_idle_countdown_wipes_every_answer_and_restores_defaults(qtbot: QtBot, kiosk: KioskSession) -> None:
+    window = kiosk.window
+    answer_everything(qtbot, window, WORST_CASE)
+    tap(qtbot, window.header.contrast_button)
+    tap(qtbot, window.header.text_size_button)
+    tap(qtbot, window.header.language_button)  # the person switched to Japanese
+    kiosk.idle.restart()
+    qtbot.waitUntil(kiosk.idle.counting, timeout=3000)
+    assert kiosk.idle.dialog is not None
+    assert "still there" not in kiosk.idle.dialog.title.text()  # shown in the person's language
+    with qtbot.waitSignal(kiosk.session_reset, timeout=4000):
         pass
-    assert window.current_id() == PageId.WELCOME
-    assert window.draft.is_empty()
-    assert not controller.countdown.isVisible()
+    window = kiosk.window
+    assert window.current_id() == "welcome" and window.sheet.is_empty()
+    assert not kiosk.idle.counting()
     assert window.hub.current() == "en"
     assert window.theme.text_scale == 1.0 and not window.theme.high_contrast
-    assert not window.back_button.isVisible()
-    next_page(qtbot, window)
-    assert window.about_you.age.text() == ""
+    next_screen(qtbot, window)
+    assert window.navigator.current().blocks[0].control.text() == ""  # type: ignore[attr-defined]
 
 
-def test_a_touch_cancels_the_countdown_and_keeps_the_answers(qtbot: QtBot, kiosk) -> None:  # type: ignore[no-untyped-def]
-    window, controller = kiosk
+def test_one_touch_anywhere_extends_the_time_and_keeps_the_answers(qtbot: QtBot, kiosk: KioskSession) -> None:
+    window = kiosk.window
     answer_everything(qtbot, window, {"age_years": 61})
-    controller.start_countdown()
-    assert controller.countdown.isVisible()
-    qtbot.mouseClick(controller.countdown, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
-    assert not controller.countdown.isVisible()
-    assert not controller.countdown_timer.isActive()
-    assert window.draft.get("age_years") == 61
-    controller.start_countdown()
-    tap(qtbot, controller.countdown.button)  # "I'm still here"
-    assert not controller.countdown.isVisible()
-    assert window.current_id() == PageId.REVIEW
+    kiosk.idle.start_countdown()
+    assert kiosk.idle.counting()
+    qtbot.mouseClick(kiosk.idle.dialog, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))  # not on the button
+    qtbot.waitUntil(lambda: not kiosk.idle.counting(), timeout=2000)
+    assert not kiosk.idle.countdown_timer.isActive()
+    assert window.sheet.age() == 61
+    kiosk.idle.start_countdown()
+    tap(qtbot, kiosk.idle.dialog.buttons["still_here"])  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not kiosk.idle.counting(), timeout=2000)
+    assert window.current_id() == "review"
 
 
-def test_the_result_page_resets_itself_for_the_next_person(qtbot: QtBot, kiosk) -> None:  # type: ignore[no-untyped-def]
-    window, controller = kiosk
-    controller.config = fast_config(idle_timeout_seconds=600, result_reset_seconds=1)
+def test_the_result_resets_itself_for_the_next_person(qtbot: QtBot, kiosk: KioskSession) -> None:
+    kiosk.config = fast_config(idle_timeout_seconds=600, result_reset_seconds=1)
+    window = kiosk.window
     answer_everything(qtbot, window, {"age_years": 70})
-    next_page(qtbot, window)
-    assert window.current_id() == PageId.RESULT
-    assert controller.idle_seconds() == 1
-    with qtbot.waitSignal(controller.session_reset, timeout=5000):
+    next_screen(qtbot, window)
+    assert window.current_id() == "result"
+    assert kiosk.idle_seconds() == 1
+    with qtbot.waitSignal(kiosk.session_reset, timeout=5000):
         pass
-    assert window.current_id() == PageId.WELCOME and window.draft.is_empty() and window.result is None
+    assert kiosk.window.current_id() == "welcome" and kiosk.window.sheet.is_empty() and kiosk.window.result is None
 
 
-def test_an_untouched_welcome_page_is_left_alone(qtbot: QtBot, kiosk) -> None:  # type: ignore[no-untyped-def]
-    _window, controller = kiosk
-    controller.start_countdown()
-    assert not controller.countdown.isVisible()
+def test_start_over_resets_exactly_as_the_idle_wipe_does(qtbot: QtBot, kiosk: KioskSession) -> None:
+    window = kiosk.window
+    answer_everything(qtbot, window, {"age_years": 70})
+    next_screen(qtbot, window)
+    tap(qtbot, window.header.language_button)
+    tap(qtbot, window.header.contrast_button)
+    window.show_screen("result")
+    tap(qtbot, window.footer.start_over_button)
+    with qtbot.waitSignal(kiosk.session_reset, timeout=3000):
+        tap(qtbot, open_dialogs(window.centralWidget())[0].buttons["clear"])
+    assert window.hub.current() == "en" and not window.theme.high_contrast  # the configured look, not the last one
+    assert window.sheet.is_empty() and window.current_id() == "welcome"
 
 
-def test_escape_alt_f4_and_close_are_ignored(qtbot: QtBot, kiosk) -> None:  # type: ignore[no-untyped-def]
-    window, _controller = kiosk
+def test_an_untouched_welcome_screen_is_left_alone(qtbot: QtBot, kiosk: KioskSession) -> None:
+    kiosk.idle.start_countdown()
+    assert not kiosk.idle.counting()
+
+
+def test_escape_alt_f4_and_close_are_ignored(qtbot: QtBot, kiosk: KioskSession) -> None:
+    window = kiosk.window
     answer_everything(qtbot, window, {"age_years": 44})
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     qtbot.keyClick(window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
@@ -132,34 +147,48 @@ def test_escape_alt_f4_and_close_are_ignored(qtbot: QtBot, kiosk) -> None:  # ty
     assert window.isVisible()
     assert window.windowState() & Qt.WindowState.WindowFullScreen
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
-    assert window.draft.get("age_years") == 44
+    assert window.sheet.age() == 44
 
 
-def test_wrong_pin_keeps_the_kiosk_right_pin_leaves(qtbot: QtBot, kiosk) -> None:  # type: ignore[no-untyped-def]
-    window, controller = kiosk
-    dialog = PinDialog(controller.gate, window)
-    qtbot.addWidget(dialog)
+def test_a_minimised_or_unfullscreened_window_restores_itself(qtbot: QtBot, kiosk: KioskSession) -> None:
+    window = kiosk.window
+    window.showMinimized()
+    qtbot.waitUntil(lambda: not kiosk.guard.out_of_place(), timeout=2000)
+    window.showNormal()
+    qtbot.waitUntil(lambda: bool(window.windowState() & Qt.WindowState.WindowFullScreen), timeout=2000)
+    assert kiosk.guard.restores >= 2
+
+
+def test_the_pin_and_staff_panel_are_drawn_inside_the_window(qtbot: QtBot, kiosk: KioskSession) -> None:
+    window = kiosk.window
+    tap(qtbot, kiosk.staff_button)
+    pin = next(d for d in open_dialogs(window.centralWidget()) if isinstance(d, PinDialog))
+    assert not pin.isWindow()  # no title bar for a window manager to minimise the kiosk with
     for key in "1111":
-        tap_key = dialog.findChildren(type(controller.staff_button))
-        next(b for b in tap_key if b.text() == key).click()
-    dialog.check()
-    assert dialog.result() != PinDialog.DialogCode.Accepted
-    assert "not right" in dialog.message.text()
-    assert dialog.entry.text() == ""  # nothing typed stays on screen
-    assert window.isVisible() and not controller.allow_exit
-    dialog.entry.setText(PIN)
-    dialog.check()
-    assert dialog.result() == PinDialog.DialogCode.Accepted
-    controller.exit_kiosk()
-    assert controller.allow_exit
-    assert not window.isVisible()
+        tap(qtbot, pin.keys[key])
+    qtbot.keyClick(pin.entry, Qt.Key.Key_Return)  # Enter after a wrong PIN: the message stays to be read
+    assert pin.isVisible() and "not right" in pin.message.text()
+    assert pin.entry.text() == ""  # nothing typed stays on screen
+    for key in PIN:
+        tap(qtbot, pin.keys[key])
+    tap(qtbot, pin.buttons["check"])
+    panel = next(d for d in open_dialogs(window.centralWidget()) if isinstance(d, StaffPanel))
+    assert "Idle time before asking: 1 s" in panel.settings.text()
+    tap(qtbot, panel.buttons["back"])
+    settle()
+    assert window.isVisible() and not kiosk.guard.allow_exit
+    qtbot.waitUntil(lambda: not window.centralWidget().findChildren(PinDialog), timeout=2000)  # none left behind
 
 
-def test_the_staff_button_asks_for_the_pin(qtbot: QtBot, kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    window, controller = kiosk
-    monkeypatch.setattr(PinDialog, "exec", lambda self: PinDialog.DialogCode.Rejected)
-    tap(qtbot, controller.staff_button)
-    assert window.isVisible() and not controller.allow_exit
+def test_leaving_needs_the_pin(qtbot: QtBot, kiosk: KioskSession) -> None:
+    window = kiosk.window
+    kiosk.ask_staff_pin()
+    pin = next(d for d in open_dialogs(window.centralWidget()) if isinstance(d, PinDialog))
+    pin.entry.setText(PIN)
+    pin.check()
+    panel = next(d for d in open_dialogs(window.centralWidget()) if isinstance(d, StaffPanel))
+    tap(qtbot, panel.buttons["leave"])
+    assert kiosk.guard.allow_exit and not window.isVisible()
 
 
 def test_wrong_pin_tries_are_rate_limited() -> None:
@@ -178,127 +207,123 @@ def test_wrong_pin_tries_are_rate_limited() -> None:
     assert gate.seconds_to_wait() == 0
 
 
-def test_hide_my_answers_blanks_the_screen_at_once(qtbot: QtBot, kiosk) -> None:  # type: ignore[no-untyped-def]
-    window, controller = kiosk
+def test_hide_my_answers_blanks_the_screen_at_once(qtbot: QtBot, kiosk: KioskSession) -> None:
+    window = kiosk.window
     answer_everything(qtbot, window, {"age_years": 52})
-    tap(qtbot, controller.hide_button)
-    assert controller.privacy.isVisible()
-    assert controller.privacy.geometry() == window.rect()
-    tap(qtbot, controller.privacy.button)
-    assert not controller.privacy.isVisible()
-    assert window.draft.get("age_years") == 52
+    tap(qtbot, kiosk.hide_button)
+    privacy = next(d for d in open_dialogs(window.centralWidget()) if isinstance(d, PrivacyScreen))
+    assert privacy.geometry() == window.centralWidget().rect()
+    tap(qtbot, privacy.buttons["show"])
+    assert not open_dialogs(window.centralWidget())
+    assert window.sheet.age() == 52
 
 
-def test_an_unexpected_error_returns_to_welcome_with_no_answers(qtbot: QtBot, kiosk, caplog) -> None:  # type: ignore[no-untyped-def]
-    window, _controller = kiosk
-    answer_everything(qtbot, window, {"age_years": 83, "stress_frequency": 4, "stress_months": 9})
+def test_an_unexpected_error_returns_to_welcome_with_no_answers(
+    qtbot: QtBot, kiosk: KioskSession, caplog: pytest.LogCaptureFixture
+) -> None:
+    window = kiosk.window
+    answer_everything(qtbot, window, {"age_years": 83, "stress_frequency": 4, "stress_months": 6})
     caplog.set_level(logging.INFO)
     try:
         raise RuntimeError("failed while showing age 83")
     except RuntimeError as error:
         sys.excepthook(type(error), error, error.__traceback__)
-    assert window.current_id() == PageId.WELCOME
-    assert window.draft.is_empty()
-    assert window.isVisible()
+    assert kiosk.window.current_id() == "welcome" and kiosk.window.sheet.is_empty()
     assert "unexpected RuntimeError" in caplog.text
     assert "83" not in caplog.text.replace(caplog.records[0].pathname, "")
 
 
-def test_kiosk_starts_in_the_configured_look(qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_reset_that_fails_rebuilds_the_window_and_shows_nothing_of_the_last_person(
+    qtbot: QtBot, kiosk: KioskSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = kiosk.window
+    answer_everything(qtbot, old, {"age_years": 77})
+    next_screen(qtbot, old)
+    assert old.current_id() == "result"
+    monkeypatch.setattr(old.navigator, "reset", lambda: (_ for _ in ()).throw(RuntimeError("broken")))
+    kiosk.reset()
+    assert kiosk.rebuilds == 1
+    new = kiosk.window
+    assert new is not old and not old.isVisible()
+    assert new.isVisible() and new.current_id() == "welcome" and new.sheet.is_empty() and new.result is None
+    assert old.sheet.is_empty()  # the old window's answers were dropped too
+
+
+def test_kiosk_starts_in_the_configured_look(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: None))
-    window = start_kiosk(fast_config(default_language="ja", text_scale=1.3, high_contrast=True))
-    qtbot.addWidget(window)
-    controller: KioskController = window.kiosk  # type: ignore[attr-defined]
+    session = start_kiosk(fast_config(default_language="ja", text_scale=1.4, high_contrast=True))
+    qtbot.addWidget(session.window)
     try:
+        window = session.window
         assert window.hub.current() == "ja"
-        assert window.theme.text_scale == 1.3 and window.theme.high_contrast
-        assert window.text_size_button.isChecked() and window.contrast_button.isChecked()
-        assert controller.staff_button.text() == "スタッフ"
+        assert window.theme.text_scale == 1.4 and window.theme.high_contrast
+        assert window.header.text_size_button.isChecked() and window.header.contrast_button.isChecked()
+        assert session.staff_button.text() == "スタッフ"
     finally:
-        controller.allow_exit = True
-        QApplication.instance().removeEventFilter(controller)  # type: ignore[union-attr]
-        sys.excepthook = sys.__excepthook__
-        window.hub.set_language("en")
-        window.close()
+        close_session(session)
 
 
-def test_after_the_pin_staff_see_the_settings_and_can_leave(qtbot: QtBot, kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    window, controller = kiosk
-    monkeypatch.setattr(PinDialog, "exec", lambda self: PinDialog.DialogCode.Accepted)
-    shown: list[str] = []
+def test_the_staff_test_print_shows_the_real_outcome(
+    qtbot: QtBot, kiosk: KioskSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer_everything(qtbot, kiosk.window, {"age_years": 33})
+    printed: list[bytes] = []
 
-    def stay(panel: StaffPanel) -> int:
-        shown.append(panel.settings.text())
-        return 0  # "Back to the kiosk"
+    def refuse(data: bytes, printer: str | None = None, title: str = "") -> PrintOutcome:
+        printed.append(data)
+        return PrintOutcome(Status.REJECTED, "PDF", None, "printer PDF is not accepting jobs")
 
-    monkeypatch.setattr(StaffPanel, "exec", stay)
-    assert controller.ask_staff_pin() is False
-    assert "Idle time before clearing: 1 s" in shown[0]
-    assert window.isVisible() and not controller.allow_exit
-    monkeypatch.setattr(StaffPanel, "exec", lambda self: StaffPanel.LEAVE)
-    assert controller.ask_staff_pin() is True
-    assert controller.allow_exit and not window.isVisible()
-
-
-def test_a_test_page_prints_example_answers_not_a_persons(qtbot: QtBot, kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    window, controller = kiosk
-    answer_everything(qtbot, window, {"age_years": 33})
-    printed: list[int] = []
-    monkeypatch.setattr(window.printer, "print_result", lambda result, answers: printed.append(answers.age_years))
-    monkeypatch.setattr(PinDialog, "exec", lambda self: PinDialog.DialogCode.Accepted)
-    monkeypatch.setattr(StaffPanel, "exec", lambda self: StaffPanel.TEST_PRINT)
-    controller.ask_staff_pin()
-    assert printed == [70]
-    assert window.draft.get("age_years") == 33
+    monkeypatch.setattr("ui.print_system.print_pdf", refuse)
+    said = kiosk.print_test_page()
+    assert printed and printed[0].startswith(b"%PDF")
+    assert "not taking print jobs" in said and "not accepting jobs" in said  # not "sent"
+    assert kiosk.window.sheet.age() == 33  # a test page never touches the person's answers
 
 
-def test_without_a_pdf_folder_the_kiosk_offers_no_pdf_and_no_file_dialog(qtbot: QtBot, kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtPrintSupport import QPrinterInfo
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+def test_without_a_pdf_folder_the_kiosk_offers_no_pdf_and_no_file_dialog(
+    qtbot: QtBot, kiosk: KioskSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
 
-    window, _controller = kiosk
+    window = kiosk.window
     answer_everything(qtbot, window, {"age_years": 50})
-    next_page(qtbot, window)
-    assert not window.pdf_button.isVisible()
-    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
+    next_screen(qtbot, window)
+    assert not window.footer.pdf_button.isVisible() and not window.footer.record_button.isVisible()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("no file dialog in a kiosk"))
-    said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
-    tap(qtbot, window.print_button)
-    assert said and "show this screen to staff" in said[0]
-    assert window.current_id() == PageId.RESULT
+    assert window.printer.save_pdf() is None  # type: ignore[attr-defined]
 
 
-def test_with_a_pdf_folder_the_kiosk_saves_there_without_a_dialog(qtbot: QtBot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+def test_with_a_pdf_folder_the_kiosk_saves_there_without_a_dialog(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
 
     monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: None))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("no file dialog in a kiosk"))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
-    window = start_kiosk(fast_config(pdf_folder=str(tmp_path), idle_timeout_seconds=600, result_reset_seconds=600))
-    qtbot.addWidget(window)
-    controller: KioskController = window.kiosk  # type: ignore[attr-defined]
+    session = start_kiosk(fast_config(pdf_folder=str(tmp_path), idle_timeout_seconds=600, result_reset_seconds=600))
+    qtbot.addWidget(session.window)
     try:
+        window = session.window
         answer_everything(qtbot, window, {"age_years": 50})
-        next_page(qtbot, window)
-        assert window.pdf_button.isVisible()
-        tap(qtbot, window.pdf_button)
+        next_screen(qtbot, window)
+        assert window.footer.pdf_button.isVisible()
+        tap(qtbot, window.footer.pdf_button)
         saved = list(tmp_path.glob("summary-*.pdf"))
         assert len(saved) == 1 and saved[0].read_bytes().startswith(b"%PDF")
     finally:
-        controller.allow_exit = True
-        QApplication.instance().removeEventFilter(controller)  # type: ignore[union-attr]
-        sys.excepthook = sys.__excepthook__
-        window.hub.set_language("en")
+        close_session(session)
 
 
-def test_the_reset_closes_a_dialog_left_open(qtbot: QtBot, kiosk) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QMessageBox
-
-    window, controller = kiosk
+def test_the_reset_closes_a_dialog_left_open(qtbot: QtBot, kiosk: KioskSession) -> None:
+    window = kiosk.window
     answer_everything(qtbot, window, {"age_years": 50})
-    box = QMessageBox(QMessageBox.Icon.Question, "?", "left open", QMessageBox.StandardButton.Yes, window)
-    box.show()
-    controller.reset_session()
-    assert not box.isVisible()
-    assert window.draft.is_empty()
+    tap(qtbot, window.footer.back_button)
+    window.show_screen("review")
+    next_screen(qtbot, window)
+    tap(qtbot, window.footer.start_over_button)  # the question left open for the next person
+    assert open_dialogs(window.centralWidget())
+    kiosk.reset()
+    settle()
+    assert not open_dialogs(window.centralWidget())
+    qtbot.waitUntil(lambda: not window.centralWidget().findChildren(OverlayDialog), timeout=2000)
+    assert window.sheet.is_empty()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -12,31 +11,32 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.ui.driver import answer_everything, next_page, tap
-from tests.ui.test_kiosk import fast_config
+from tests.ui.driver import answer_everything, next_screen, tap
+from tests.ui.test_kiosk import close_session, fast_config
 from ui.app import start_kiosk
-from ui.kiosk import KioskController
-from ui.pages.base import PageId
+from ui.kiosk.session import PrivacyScreen
+from ui.widgets.overlay import open_dialogs
 
 # Answers with values that cannot appear in a log by chance.
 DISTINCT = {
     "age_years": 87,
     "sex": "female",
     "stress_frequency": 4,
-    "stress_months": 37,
-    "servings_per_week": {"nuts": 13, "seeds": 11},
-    "exercise_hours_per_week": 17.5,
+    "stress_months": 12,
+    "servings_per_week": {"nuts": 14, "seeds": 6},
+    "exercise_hours_per_week": 10.0,
     "heavy_sweating": True,
-    "caffeine_servings_per_day": {"coffee": 6.5},
+    "caffeine_servings_per_day": {"coffee": 6.0},
     "caffeine_after_2pm": True,
     "kidney_disease": True,
     "medicines": ["bisphosphonate"],
-    "alcohol_drinks_per_week": 23.0,
+    "magnesium_products": ["laxative"],
+    "alcohol_drinks_per_week": 22.0,
     "insomnia_nights_per_week": 6,
-    "sleep_problem_months": 29,
+    "sleep_problem_months": 12,
     "snoring_or_gasping": True,
 }
-SECRET_WORDS = ["87", "37", "17.5", "6.5", "23", "29", "bisphosphonate", "female", "kidney", "coffee"]
+SECRET_WORDS = ["87", "bisphosphonate", "laxative", "female", "kidney", "coffee", "22"]
 
 
 def snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
@@ -64,26 +64,24 @@ def test_a_whole_session_writes_nothing_and_logs_no_answer(
     caplog.set_level(logging.DEBUG)
     before = snapshot(home, temp, work)
 
-    window = start_kiosk(fast_config(idle_timeout_seconds=600, result_reset_seconds=1))
+    session = start_kiosk(fast_config(idle_timeout_seconds=600, result_reset_seconds=1))
+    window = session.window
     qtbot.addWidget(window)
-    controller: KioskController = window.kiosk  # type: ignore[attr-defined]
     try:
         answer_everything(qtbot, window, DISTINCT)
-        tap(qtbot, window.language_button)
-        next_page(qtbot, window)
-        assert window.current_id() == PageId.RESULT
-        tap(qtbot, controller.hide_button)
-        tap(qtbot, controller.privacy.button)
-        with qtbot.waitSignal(controller.session_reset, timeout=5000):
+        tap(qtbot, window.header.language_button)
+        next_screen(qtbot, window)
+        assert window.current_id() == "result"
+        tap(qtbot, session.hide_button)
+        privacy = next(d for d in open_dialogs(window.centralWidget()) if isinstance(d, PrivacyScreen))
+        tap(qtbot, privacy.buttons["show"])
+        with qtbot.waitSignal(session.session_reset, timeout=5000):
             pass
-        assert window.draft.is_empty()
+        assert session.window.sheet.is_empty()
         clipboard = QApplication.clipboard()
         assert clipboard is None or clipboard.text() == ""
     finally:
-        controller.allow_exit = True
-        QApplication.instance().removeEventFilter(controller)  # type: ignore[union-attr]
-        sys.excepthook = sys.__excepthook__
-        window.hub.set_language("en")
+        close_session(session)
 
     assert snapshot(home, temp, work) == before
     messages = [record.getMessage() for record in caplog.records]

@@ -9,26 +9,25 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QTextDocumentFragment
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QLabel
 from pytestqt.qtbot import QtBot
 
-from screener.i18n import negotiate_language
+from screener.i18n import negotiate_language, negotiate_region
 from tests.screener.helpers import WORST_CASE
-from tests.ui.driver import answer_everything, next_page, step_to, tap, visit_every_page
-from ui.pages.base import PageId
-from ui.window import ScreenerWindow
+from tests.ui.driver import answer_everything, count, next_screen, tap, visit_every_screen
+from ui.shell.window import ScreenerWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-# Words that stay in Latin letters in Japanese text: units, the button naming the other language, citations.
-ALLOWED_IN_JA = {"English", "PDF"}
+# Words that stay in Latin letters in Japanese text: the button naming the other language, units and acronyms.
+ALLOWED_IN_JA = {"English", "PDF", "EFSA", "PIN"}
 
 
 def shown_texts(window: ScreenerWindow) -> list[tuple[str, str]]:
-    """(object name, text) of every label and button visible on the current page, header and footer included."""
+    """(object name, text) of every label and button visible on the current screen, header and footer included."""
     found: list[tuple[str, str]] = []
     for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
         text = widget.text()
@@ -36,78 +35,103 @@ def shown_texts(window: ScreenerWindow) -> list[tuple[str, str]]:
             text = QTextDocumentFragment.fromHtml(text).toPlainText()  # what is read, not the markup
         if widget.isVisibleTo(window) and text.strip():
             found.append((widget.objectName(), text))
+    found += [
+        ("", widget.accessibleName())
+        for widget in window.findChildren(QAbstractButton)
+        if widget.isVisibleTo(window) and widget.accessibleName()
+    ]
     return found
 
 
-def walk(qtbot: QtBot, window: ScreenerWindow) -> Iterator[PageId]:
-    return visit_every_page(qtbot, window, {k: v for k, v in WORST_CASE.items() if k != "pregnancy"})
+def walk(qtbot: QtBot, window: ScreenerWindow) -> Iterator[str]:
+    return visit_every_screen(qtbot, window, WORST_CASE)
 
 
-def test_every_page_in_japanese_shows_no_english(qtbot: QtBot, window: ScreenerWindow) -> None:
+def test_every_screen_in_japanese_shows_no_english(qtbot: QtBot, window: ScreenerWindow) -> None:
     window.hub.set_language("ja")
-    pages = 0
-    for pid in walk(qtbot, window):
-        pages += 1
+    screens = 0
+    for screen_id in walk(qtbot, window):
+        screens += 1
         for name, text in shown_texts(window):
             if name == "source":
                 continue  # bibliographic citations keep their original titles
             words = set(LATIN_WORD.findall(text)) - ALLOWED_IN_JA
-            assert not words, (pid.name, text)
-    assert pages == len(PageId)
+            assert not words, (screen_id, text)
+    assert screens >= 16
 
 
-def test_every_page_in_english_shows_no_japanese(qtbot: QtBot, window: ScreenerWindow) -> None:
-    for pid in walk(qtbot, window):
+def test_every_screen_in_english_shows_no_japanese(qtbot: QtBot, window: ScreenerWindow) -> None:
+    for screen_id in walk(qtbot, window):
         for name, text in shown_texts(window):
-            if name == "source" or text == "日本語":
+            if name == "source" or "日本語" in text:
                 continue
-            assert not JAPANESE.search(text), (pid.name, text)
+            assert not JAPANESE.search(text), (screen_id, text)
 
 
-def test_live_switch_mid_flow_keeps_answers_and_page(qtbot: QtBot, window: ScreenerWindow) -> None:
-    answer_everything(qtbot, window, {"age_years": 58, "caffeine_servings_per_day": {"coffee": 3.0}})
-    window.show_page(PageId.CAFFEINE)
-    step_to(qtbot, window.caffeine.steppers["coffee"], 3.5)
-    before = window.draft.snapshot()
-    tap(qtbot, window.language_button)
-    assert window.hub.current() == "ja"
-    assert window.current_id() == PageId.CAFFEINE
-    assert window.draft.snapshot() == before
-    assert window.caffeine.steppers["coffee"].value() == 3.5
-    assert window.caffeine.title_label.text() == "カフェイン"
-    assert window.next_button.text() == "次へ"
-    assert window.caffeine.steppers["coffee"].display.text() == "1日3.5杯"
-    tap(qtbot, window.language_button)
-    assert window.caffeine.title_label.text() == "Caffeine"
-    assert window.draft.snapshot() == before
-
-
-def test_live_switch_on_the_result_page_rewords_it(qtbot: QtBot, window: ScreenerWindow) -> None:
-    answer_everything(qtbot, window, {"age_years": 70, "sex": "female"})
-    next_page(qtbot, window)
-    assert window.result_page.level_text("older_adult").endswith("Likely applies")
-    tap(qtbot, window.language_button)
-    assert window.current_id() == PageId.RESULT
-    assert window.result_page.level_text("older_adult").endswith("当てはまる可能性が高い")
-    assert window.draft.get("age_years") == 70
-
-
-def test_qt_own_buttons_read_in_japanese(qtbot: QtBot, window: ScreenerWindow) -> None:
+def test_japanese_names_use_the_full_width_colon(qtbot: QtBot, window: ScreenerWindow) -> None:
     window.hub.set_language("ja")
-    seen: list[str] = []
+    for screen_id in walk(qtbot, window):
+        for name, text in shown_texts(window):
+            if JAPANESE.search(text) and name != "source":  # citations keep their original punctuation
+                assert ": " not in text, (screen_id, text)
 
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen.extend(b.text() for b in box.buttons())
-        box.button(QMessageBox.StandardButton.No).click()
 
-    answer_everything(qtbot, window, {"age_years": 40})
-    next_page(qtbot, window)
-    QTimer.singleShot(50, read_and_close)
-    tap(qtbot, window.start_over_button)
-    assert any("はい" in t for t in seen) and any("いいえ" in t for t in seen), seen
-    assert window.current_id() == PageId.RESULT
+def test_live_switch_mid_flow_keeps_answers_screen_and_every_number(qtbot: QtBot, window: ScreenerWindow) -> None:
+    answer_everything(
+        qtbot,
+        window,
+        {
+            "age_years": 58,
+            "sex": "female",
+            "servings_per_week": {"nuts": 3},
+            "caffeine_servings_per_day": {"coffee": 3.0},
+        },
+    )
+    window.show_screen("caffeine")
+    count(qtbot, window, "caffeine_servings_per_day", "coffee", "4")
+    before = window.sheet.values()
+    tap(qtbot, window.header.language_button)
+    assert window.hub.current() == "ja"
+    assert window.current_id() == "caffeine"
+    assert window.sheet.values() == before
+    assert window.footer.next_button.text() == "次へ"
+    assert "カフェイン" in window.footer.step_label.text()
+    tap(qtbot, window.header.language_button)
+    assert window.sheet.values() == before
+
+
+def test_live_switch_on_the_result_keeps_every_figure(qtbot: QtBot, window: ScreenerWindow) -> None:
+    answer_everything(
+        qtbot,
+        window,
+        {
+            "age_years": 70,
+            "sex": "female",
+            "servings_per_week": {"nuts": 3},
+            "caffeine_servings_per_day": {"coffee": 2.0},
+        },
+    )
+    next_screen(qtbot, window)
+    english = window.result
+    assert english is not None
+    assert window.result_screen().level_text("older_adult").startswith("●")
+    tap(qtbot, window.header.language_button)
+    assert window.current_id() == "result"
+    assert "当てはまる可能性が高い" in window.result_screen().level_text("older_adult")
+    window.show_screen("review")
+    next_screen(qtbot, window)
+    assert window.result == english  # same reference intake, same figures: the region is not the language
+    assert english.figures.reference_intake_mg_per_day == 320  # US 31+ female: the window's region, not Japan's
+
+
+def test_qt_own_strings_are_translated(qtbot: QtBot, window: ScreenerWindow) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    window.hub.set_language("ja")
+    # Qt's own buttons, e.g. in the file dialog of "Save as PDF" outside kiosk mode.
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "キャンセル"
+    window.hub.set_language("en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 
 
 def test_every_character_of_the_japanese_catalog_is_in_the_ui_font(window: ScreenerWindow) -> None:
@@ -131,6 +155,16 @@ def test_every_character_of_the_japanese_catalog_is_in_the_ui_font(window: Scree
 )
 def test_language_is_negotiated_from_the_system_locale(preferred: list[str], expected: str) -> None:
     assert negotiate_language(preferred) == expected
+
+
+@pytest.mark.parametrize(
+    ("preferred", "expected"),
+    [(["ja_JP"], "jp"), (["en_JP"], "jp"), (["en_US", "ja_JP"], "us"), (["en_GB"], "us"), ([], "us")],
+)
+def test_region_is_negotiated_from_the_locale_never_from_the_display_language(
+    preferred: list[str], expected: str
+) -> None:
+    assert negotiate_region(preferred) == expected
 
 
 def test_lang_environment_picks_japanese(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,141 +1,178 @@
-"""Back and the review page's Change keep answers; conditional questions come and go; start over leaves no trace."""
+"""Back and the review's Change keep answers; follow-up questions appear only where they apply and on screen;
+choosing moves nothing; Start over asks inside the window and leaves no trace."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.screener.helpers import WORST_CASE
-from tests.ui.driver import answer_everything, choose, next_page, step_to, tap, type_age
-from ui.pages.base import PageId
-from ui.window import ScreenerWindow
+from tests.ui.driver import answer_everything, choose, control, count, next_screen, settle, tap, type_age
+from ui.shell.window import ScreenerWindow
+from ui.widgets.overlay import OverlayDialog, open_dialogs
 
 
-def go_back_to(qtbot: QtBot, window: ScreenerWindow, page: PageId) -> None:
-    while window.current_id() != page:
-        tap(qtbot, window.back_button)
+def go_back_to(qtbot: QtBot, window: ScreenerWindow, screen_id: str) -> None:
+    while window.current_id() != screen_id:
+        tap(qtbot, window.footer.back_button)
 
 
 def test_back_keeps_every_answer(qtbot: QtBot, window: ScreenerWindow) -> None:
-    answer_everything(qtbot, window, {k: v for k, v in WORST_CASE.items() if k != "pregnancy"})
-    before = window.draft.snapshot()
-    go_back_to(qtbot, window, PageId.ABOUT_YOU)
-    assert window.about_you.age.text() == "72"
-    assert window.about_you.sex.value() == "female"
-    for _ in range(7):
-        next_page(qtbot, window)
-    assert window.current_id() == PageId.REVIEW
-    assert window.draft.snapshot() == before
-    assert window.caffeine.steppers["coffee"].value() == 5
-    assert window.health.medicines.value() == WORST_CASE["medicines"]
+    answer_everything(qtbot, window, WORST_CASE)
+    before = window.sheet.values()
+    go_back_to(qtbot, window, "age")
+    assert control(window, "age_years").text() == "72"  # type: ignore[attr-defined]
+    while window.current_id() != "review":
+        next_screen(qtbot, window)
+    assert window.sheet.values() == before
 
 
 def test_review_change_returns_to_review_with_the_new_answer(qtbot: QtBot, window: ScreenerWindow) -> None:
     answer_everything(qtbot, window, {"age_years": 40, "caffeine_servings_per_day": {"coffee": 2.0}})
-    assert "2 a day" in window.review.answer_texts()
-    tap(qtbot, window.review.change_buttons[PageId.CAFFEINE])
-    assert window.current_id() == PageId.CAFFEINE
-    assert window.next_button.text() == "Back to review"
-    step_to(qtbot, window.caffeine.steppers["coffee"], 4)
-    next_page(qtbot, window)
-    assert window.current_id() == PageId.REVIEW
-    assert "4 a day" in window.review.answer_texts()
-    assert window.draft.get("age_years") == 40
-
-
-def test_review_lists_every_answer_in_plain_words(qtbot: QtBot, window: ScreenerWindow) -> None:
-    answer_everything(qtbot, window, {"age_years": 40, "sex": "male", "stress_frequency": 3, "stress_months": 4})
-    texts = window.review.answer_texts()
-    assert "40 years" in texts and "Male" in texts and "Often" in texts and "4 months" in texts
-    assert texts.count("Not answered") >= 3  # skipped diet, exercise, caffeine, sleep
+    review = window.screen_widget("review")
+    assert "Coffee: 2 a day" in review.answer_texts()  # type: ignore[attr-defined]
+    line = next(line for line in review.lines if line.screen_id == "caffeine")  # type: ignore[attr-defined]
+    tap(qtbot, line.change)
+    assert window.current_id() == "caffeine"
+    assert window.footer.next_button.text() == "Back to review"
+    count(qtbot, window, "caffeine_servings_per_day", "coffee", "4")
+    next_screen(qtbot, window)
+    assert window.current_id() == "review"
+    assert "Coffee: 4 a day" in review.answer_texts()  # type: ignore[attr-defined]
 
 
 def test_pregnancy_is_asked_only_where_it_can_apply(qtbot: QtBot, window: ScreenerWindow) -> None:
-    next_page(qtbot, window)
-    page = window.about_you
-    type_age(qtbot, window, 30)
-    assert page.pregnancy_block.isVisible()
-    choose(qtbot, page.pregnancy, "pregnant")
-    choose(qtbot, page.sex, "male")
-    assert not page.pregnancy_block.isVisible()
-    assert window.draft.get("pregnancy") is None  # a hidden question keeps no answer
-    choose(qtbot, page.sex, "female")
-    type_age(qtbot, window, 70)
-    assert not page.pregnancy_block.isVisible()
+    for age, sex, asked in (
+        (30, "female", True),
+        (30, "unspecified", True),
+        (30, "male", False),
+        (70, "female", False),
+        (11, "female", False),
+        (60, "female", True),
+    ):
+        window.reset_session()
+        next_screen(qtbot, window)
+        type_age(qtbot, window, age)
+        next_screen(qtbot, window)
+        choose(qtbot, window, "sex", sex)
+        next_screen(qtbot, window)
+        assert (window.current_id() == "pregnancy") is asked, (age, sex)
 
 
-def test_follow_up_questions_appear_only_when_they_apply(qtbot: QtBot, window: ScreenerWindow) -> None:
+def test_follow_ups_appear_only_when_they_apply_and_fit_on_screen(qtbot: QtBot, window: ScreenerWindow) -> None:
     answer_everything(qtbot, window, {"age_years": 40})
-    window.show_page(PageId.EXERCISE)
-    assert not window.exercise.sweat_block.isVisible()
-    step_to(qtbot, window.exercise.hours, 1)
-    assert window.exercise.sweat_block.isVisible()
-    choose(qtbot, window.exercise.sweat, True)
-    step_to(qtbot, window.exercise.hours, 0)
-    assert not window.exercise.sweat_block.isVisible()
-    assert window.draft.get("heavy_sweating") is None
-
-    window.show_page(PageId.CAFFEINE)
-    assert not window.caffeine.late_block.isVisible()
-    step_to(qtbot, window.caffeine.steppers["cola"], 1)
-    assert window.caffeine.late_block.isVisible()
-
-    window.show_page(PageId.STRESS)
-    choose(qtbot, window.stress.frequency, 1)
-    assert not window.stress.months_block.isVisible()
-    choose(qtbot, window.stress.frequency, 3)
-    assert window.stress.months_block.isVisible()
-
-    window.show_page(PageId.SLEEP)
-    assert not window.sleep.months_block.isVisible()
-    step_to(qtbot, window.sleep.nights, 2)
-    assert window.sleep.months_block.isVisible()
+    cases = (
+        ("stress", "stress_frequency", "3", "stress_months"),
+        ("exercise", "exercise_hours_per_week", "under-2.5", "heavy_sweating"),
+        ("sleep", "insomnia_nights_per_week", "2", "sleep_problem_months"),
+    )
+    for screen_id, field, code, follow_up in cases:
+        window.show_screen(screen_id)
+        settle()
+        screen = window.navigator.current()
+        block = next(b for b in screen.blocks if b.question.field == follow_up)  # type: ignore[attr-defined]
+        assert block.isHidden(), follow_up
+        choose(qtbot, window, field, code)
+        assert block.isVisible(), follow_up
+        assert screen.fits(), f"{follow_up} appeared off screen"
+    window.show_screen("caffeine")
+    assert "caffeine_late" not in window.navigator.order()
+    count(qtbot, window, "caffeine_servings_per_day", "green_tea", "1")
+    assert "caffeine_late" in window.navigator.order()
 
 
-def test_start_over_leaves_no_trace(qtbot: QtBot, window: ScreenerWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    answer_everything(qtbot, window, {k: v for k, v in WORST_CASE.items() if k != "pregnancy"})
-    next_page(qtbot, window)
-    assert window.current_id() == PageId.RESULT
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Yes)
-    with qtbot.waitSignal(window.started_over):
-        tap(qtbot, window.start_over_button)
-    assert window.current_id() == PageId.WELCOME
-    assert window.draft.is_empty()
-    assert window.result is None
-    assert not window.back_button.isVisible()
-    assert all(not label.text() for label in window.result_page.body.findChildren(QLabel))
-    # Walk forward: every page shows blank or zero, and nothing of the last person is on screen.
-    next_page(qtbot, window)
-    assert window.about_you.age.text() == ""
-    assert window.about_you.sex.value() is None
-    type_age(qtbot, window, 50)
-    for page in (window.stress, window.diet, window.exercise, window.caffeine, window.health, window.sleep):
-        next_page(qtbot, window)
-        assert window.current_page() is page
-        texts = " ".join(label.text() for label in page.findChildren(QLabel))
-        assert "72" not in texts and "5.0 a day" not in texts
-    assert window.caffeine.steppers["coffee"].value() == 0
-    assert window.health.medicines.value() == []
-    assert window.health.kidney.value() is None
+def test_an_answer_that_stops_applying_is_dropped(qtbot: QtBot, window: ScreenerWindow) -> None:
+    next_screen(qtbot, window)
+    type_age(qtbot, window, 30)
+    next_screen(qtbot, window)
+    choose(qtbot, window, "sex", "female")
+    next_screen(qtbot, window)
+    choose(qtbot, window, "pregnancy", "pregnant")
+    assert window.sheet.values()["pregnancy"] == "pregnant"
+    go_back_to(qtbot, window, "sex")
+    choose(qtbot, window, "sex", "male")
+    assert "pregnancy" not in window.sheet.values()
 
 
-def test_cancelled_start_over_keeps_the_result(qtbot: QtBot, window: ScreenerWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    answer_everything(qtbot, window, {"age_years": 66})
-    next_page(qtbot, window)
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.No)
-    tap(qtbot, window.start_over_button)
-    assert window.current_id() == PageId.RESULT
-    assert window.draft.get("age_years") == 66
+def test_choosing_moves_nothing_on_screen(qtbot: QtBot, window: ScreenerWindow) -> None:
+    answer_everything(qtbot, window, {"age_years": 40})
+    for screen_id, field, code in (
+        ("diet", "servings_per_week", None),
+        ("medicines", "medicines", "diuretic"),
+        ("stress", "stress_frequency", "0"),
+    ):
+        window.show_screen(screen_id)
+        settle()
+        screen = window.navigator.current()
+        before = {b: b.geometry() for b in screen.body.findChildren(type(window.footer.next_button)) if b.isVisible()}
+        if code is None:
+            count(qtbot, window, field, "nuts", "2")
+        else:
+            choose(qtbot, window, field, code)
+        after = {b: b.geometry() for b in before}
+        assert after == before, screen_id
 
 
-def test_sensitive_pages_offer_prefer_not_to_answer(qtbot: QtBot, window: ScreenerWindow) -> None:
-    labels = {}
-    for page in (PageId.STRESS, PageId.DIET, PageId.HEALTH, PageId.SLEEP):
-        window.show_page(page)
-        labels[page] = window.skip_button.text()
-    assert labels[PageId.STRESS] == labels[PageId.HEALTH] == labels[PageId.SLEEP] == "Prefer not to answer"
-    assert labels[PageId.DIET] == "Skip"
-    window.show_page(PageId.STRESS)
-    tap(qtbot, window.skip_button)
-    assert window.current_id() == PageId.DIET
-    assert window.draft.get("stress_frequency") is None
+def test_tapping_a_chosen_answer_takes_it_back(qtbot: QtBot, window: ScreenerWindow) -> None:
+    answer_everything(qtbot, window, {"age_years": 40})
+    window.show_screen("kidney")
+    choose(qtbot, window, "kidney_disease", "yes")
+    assert window.sheet.values()["kidney_disease"] is True
+    choose(qtbot, window, "kidney_disease", "yes")
+    assert "kidney_disease" not in window.sheet.values()
+    assert window.footer.next_button.text() == "Skip this question"
+
+
+def test_none_of_these_excludes_the_rest(qtbot: QtBot, window: ScreenerWindow) -> None:
+    answer_everything(qtbot, window, {"age_years": 40})
+    window.show_screen("medicines")
+    choose(qtbot, window, "medicines", "diuretic")
+    choose(qtbot, window, "medicines", "none")
+    assert window.sheet.values()["medicines"] == []
+    choose(qtbot, window, "medicines", "antibiotic")
+    assert window.sheet.values()["medicines"] == ["antibiotic"]
+    window.show_screen("diet")
+    count(qtbot, window, "servings_per_week", "nuts", "2")
+    tap(qtbot, control(window, "servings_per_week").none_button)  # type: ignore[attr-defined]
+    assert window.sheet.values()["servings_per_week"] == dict.fromkeys(
+        ("leafy_greens", "nuts", "seeds", "legumes", "whole_grains", "avocado"), 0
+    )
+
+
+def test_start_over_asks_in_the_window_and_leaves_no_trace(qtbot: QtBot, window: ScreenerWindow) -> None:
+    answer_everything(qtbot, window, WORST_CASE)
+    next_screen(qtbot, window)
+    tap(qtbot, window.header.contrast_button)
+    tap(qtbot, window.header.language_button)  # the person switched to Japanese and high contrast
+    tap(qtbot, window.footer.start_over_button)
+    dialogs = open_dialogs(window.centralWidget())
+    assert len(dialogs) == 1 and not dialogs[0].isWindow()  # inside the window, never a desktop message box
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    tap(qtbot, dialogs[0].buttons["clear"])
+    settle()
+    assert window.current_id() == "welcome"
+    assert window.sheet.is_empty() and window.result is None
+    assert window.hub.current() == "en" and not window.theme.high_contrast  # back to how the app started
+    for screen in window.navigator.built():
+        screen.load()
+    window.show_screen("kidney")
+    assert window.sheet.values() == {}
+    qtbot.waitUntil(lambda: not window.centralWidget().findChildren(OverlayDialog), timeout=2000)  # destroyed
+
+
+def test_keeping_the_answers_keeps_the_result(qtbot: QtBot, window: ScreenerWindow) -> None:
+    answer_everything(qtbot, window, {"age_years": 40})
+    next_screen(qtbot, window)
+    result = window.result
+    tap(qtbot, window.footer.start_over_button)
+    tap(qtbot, open_dialogs(window.centralWidget())[0].buttons["keep"])
+    assert window.current_id() == "result" and window.result is result
+
+
+def test_the_window_fits_the_screen_it_is_on(qtbot: QtBot, window: ScreenerWindow) -> None:
+    screen = QApplication.primaryScreen()
+    assert screen is not None
+    window.fit_to_screen()
+    area = screen.availableGeometry()
+    assert window.width() <= area.width() and window.height() <= area.height()
+    assert area.contains(window.frameGeometry().topLeft())

@@ -1,5 +1,7 @@
-"""The printed summary: one page always, the core's levels and flags in its text, Japanese that extracts as the
-characters drawn, fonts embedded, atomic writes, and a print with no printer that falls back to the PDF."""
+"""The printed summary: one page always; every group with its level, evidence and every reason; the clinician
+sections, the unanswered safety questions, a legend, the reference intake and why, the content version; Japanese
+that extracts as the characters drawn; fonts embedded; atomic writes; and printing that tells the person only what
+CUPS really did."""
 
 from __future__ import annotations
 
@@ -9,20 +11,23 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtPrintSupport import QPrinterInfo
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from screener import guidance
 from screener.answers import Answers
+from screener.content import content_version
 from screener.i18n import set_language
 from screener.result import GROUP_IDS
-from screener.scoring import default_region_for_language, score
-from screener.wording import clinician_reason_text, flag_title, level_label, reason_text
+from screener.scoring import score
+from screener.wording import clinician_reason_text, level_label, reason_text, strength_label
 from tests.screener.helpers import WORST_CASE
-from tests.ui.driver import answer_everything, next_page, tap
+from tests.ui.driver import answer_everything, next_screen, tap
+from ui.print_system import PrintOutcome, Status
 from ui.printing import SummaryPrinter
-from ui.summary import SummaryError, age_band, top_guidance, write_pdf
-from ui.window import ScreenerWindow
+from ui.shell.window import ScreenerWindow
+from ui.summary import SummaryError, age_band, write_pdf
+from ui.summary_html import reference_text, top_guidance
+from ui.widgets.overlay import open_dialogs
 
 KANGXI = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
 WORST = Answers.model_validate(WORST_CASE)
@@ -44,7 +49,7 @@ def squeeze(text: str) -> str:
 def make_pdf(qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
     def make(language: str, paper: str, answers: Answers = WORST) -> tuple[Path, object]:
         set_language(language)
-        result = score(answers, region=default_region_for_language(language))
+        result = score(answers, region="jp" if language == "ja" else "us")
         path = write_pdf(
             tmp_path / f"summary-{language}-{paper}.pdf",
             result,
@@ -68,12 +73,17 @@ def test_worst_case_is_one_page_with_the_core_levels_and_flags(make_pdf, languag
     for group in GROUP_IDS:
         outcome = result.groups[group]
         assert squeeze(level_label(outcome.level)) in text
-        assert squeeze(reason_text(outcome.reasons[0], outcome.level)) in text  # the main reason, exactly
-    assert len(result.clinician.flags) == 4
-    for flag in result.clinician.flags:
-        assert squeeze(flag_title(flag)) in text
+        assert squeeze(strength_label(outcome.evidence.strength)) in text
+        for reason in outcome.reasons:  # every reason, not only the first
+            assert squeeze(reason_text(reason, outcome.level)) in text
+    assert len(result.clinician.flags) == 5
+    for section in guidance.clinician_sections(result):
+        assert squeeze(section.heading) in text
     for reason in result.clinician.reasons:
         assert squeeze(clinician_reason_text(reason)) in text
+    assert squeeze(reference_text(result)) in text
+    assert content_version() in text
+    assert "●" in text and "◐" in text and "○" in text  # the legend explains every mark
     assert not KANGXI.search(text)
 
 
@@ -82,7 +92,7 @@ def test_japanese_text_extracts_as_the_characters_drawn(make_pdf) -> None:  # ty
     text = pdf_text(path)
     assert not KANGXI.search(text), sorted(set(KANGXI.findall(text)))
     # Kanji that stock CJK fonts turn into radicals in Qt's PDFs, exactly as drawn.
-    for word in ("日付", "2026年11月24日", "72歳", "1日約698 mg", "医師", "週に約12時間"):
+    for word in ("日付", "2026年11月24日", "70〜74歳", "1日約669 mg", "医師", "日本人の食事摂取基準2025年版"):
         assert word in text, word
 
 
@@ -96,10 +106,21 @@ def test_every_font_is_embedded(make_pdf) -> None:  # type: ignore[no-untyped-de
     assert all(row.startswith("ScreenerSansJP") for row in rows)
 
 
-def test_a_calm_result_also_fits_and_says_no_flags(make_pdf) -> None:  # type: ignore[no-untyped-def]
-    path, result = make_pdf("en", "Letter", Answers(age_years=30))
+def test_a_calm_result_also_fits_and_says_which_safety_questions_were_skipped(make_pdf) -> None:  # type: ignore[no-untyped-def]
+    path, result = make_pdf("en", "Letter", Answers(age_years=30, sex="male"))
     assert result.clinician.flags == []
-    assert "No safety flags were raised." in pdf_text(path)
+    text = squeeze(pdf_text(path))
+    assert squeeze("No safety flag in the answers given") in text
+    assert squeeze("Safety questions not answered") in text
+    assert squeeze("Reduced kidney function") in text  # named as not answered, never as "no flags at all"
+
+
+def test_the_pregnancy_limit_is_printed_as_the_pregnancy_limit(make_pdf) -> None:  # type: ignore[no-untyped-def]
+    pregnant = Answers(age_years=32, sex="female", pregnancy="pregnant", caffeine_servings_per_day={"coffee": 3.0})
+    path, _result = make_pdf("en", "Letter", pregnant)
+    text = squeeze(pdf_text(path))
+    assert squeeze("During pregnancy and breastfeeding") in text
+    assert squeeze("For healthy adults") not in text
 
 
 def test_unwritable_folder_is_a_clear_error_and_leaves_nothing(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -120,49 +141,66 @@ def test_write_is_atomic_and_replaces_an_old_file(qapp, tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["summary.pdf"]
 
 
-def test_age_band_hides_the_exact_age() -> None:
+def test_age_band_hides_the_exact_age_and_its_first_edge_is_the_adult_flags() -> None:
     assert age_band(72) == "70 to 74"
     assert age_band(17) == "under 18"
+    assert age_band(18) == "18 to 19" and age_band(19) == "18 to 19"
+    assert age_band(20) == "20 to 24"
     assert age_band(95) == "90 or over"
 
 
 def test_summary_guidance_takes_a_point_from_each_matched_group() -> None:
-    points = top_guidance(score(WORST))
+    points = top_guidance(score(WORST), WORST)
     assert len(points) == 6
     assert any("caffeine" in p for p in points) and any("evening routine" in p for p in points)
 
 
-def test_print_without_a_printer_offers_the_pdf(qtbot: QtBot, window: ScreenerWindow, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("status", "told"),
+    [
+        (Status.SENT, "Sent to the printer"),
+        (Status.HELD, "your summary is waiting"),
+        (Status.REJECTED, "not taking print jobs"),
+        (Status.NO_PRINTER, "No printer is available here"),
+        (Status.UNKNOWN_PRINTER, "was not found"),
+        (Status.FAILED, "could not be printed"),
+    ],
+)
+def test_the_person_is_told_what_the_print_system_did(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: ScreenerWindow, monkeypatch, status: Status, told: str
+) -> None:
     answer_everything(qtbot, window, {"age_years": 70})
-    next_page(qtbot, window)
+    next_screen(qtbot, window)
     printer = SummaryPrinter(window)
-    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
-    target = tmp_path / "fallback.pdf"
-    monkeypatch.setattr(printer, "ask_pdf_path", lambda: str(target))
+    sent: list[bytes] = []
 
-    def choose_save(box: QMessageBox) -> int:
-        save = next(b for b in box.buttons() if b.text() == "Save as PDF")
-        save.click()
-        return 0
+    def fake(data: bytes, printer_name: str | None = None, title: str = "", wait: float = 2.0):  # type: ignore[no-untyped-def]
+        from concurrent.futures import Future
 
-    monkeypatch.setattr(QMessageBox, "exec", choose_save)
-    tap(qtbot, window.print_button)
-    assert printer.last_message is not None and printer.last_message.startswith("Saved:")
-    assert target.read_bytes().startswith(b"%PDF")
-    assert window.current_id().name == "RESULT"
-    assert window.draft.get("age_years") == 70
+        sent.append(data)
+        future: Future[PrintOutcome] = Future()
+        future.set_result(PrintOutcome(status, "PDF", 7 if status in (Status.SENT, Status.HELD) else None, "detail"))
+        return future
+
+    monkeypatch.setattr("ui.print_system.print_in_background", fake)
+    tap(qtbot, window.footer.print_button)
+    qtbot.waitUntil(lambda: printer.last_message is not None, timeout=3000)
+    assert sent and sent[0].startswith(b"%PDF")
+    assert told in (printer.last_message or "")
+    message = open_dialogs(window.centralWidget())[-1]
+    assert not message.isWindow()  # in the window, in the person's language
+    assert ("Sent to the printer" in message.text.text()) is (status == Status.SENT)  # never claimed otherwise
+    assert window.current_id() == "result" and window.sheet.age() == 70
 
 
-def test_a_failed_save_names_the_path_and_keeps_the_result(
+def test_a_failed_save_names_the_path_and_keeps_the_result(  # type: ignore[no-untyped-def]
     qtbot: QtBot, window: ScreenerWindow, monkeypatch, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     answer_everything(qtbot, window, {"age_years": 70})
-    next_page(qtbot, window)
+    next_screen(qtbot, window)
     printer = SummaryPrinter(window)
     bad = tmp_path / "no-such-folder" / "x.pdf"
-    monkeypatch.setattr(printer, "ask_pdf_path", lambda: str(bad))
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
-    tap(qtbot, window.pdf_button)
-    assert warnings and str(bad) in warnings[0]
-    assert window.result is not None
+    monkeypatch.setattr(printer, "_ask_path", lambda *a: str(bad))
+    tap(qtbot, window.footer.pdf_button)
+    assert printer.last_message is not None and str(bad) in printer.last_message
+    assert window.result is not None and window.current_id() == "result"

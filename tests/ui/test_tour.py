@@ -1,23 +1,58 @@
-"""`screener tour` saves one PNG per page, numbered in order, the result last, without a visible window."""
+"""The tour taps through the wizard as a person would: a PNG per screen and a manifest. At normal text size every
+question screen fits at 1280x800, 1024x768 and 800x1280 in both languages, and the typical answers reach the
+result in at most 30 taps with every question still asked."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from PySide6.QtGui import QImage
+import pytest
+from pytestqt.qtbot import QtBot
 
-from screener.cli import main
-from tests.screener.helpers import WORST_CASE
+from screener.answers import Answers
+from screener.questions import screens
+from tests.screener.helpers import EXAMPLES
+from ui.tour import run_tour
+
+TYPICAL = Answers.model_validate(json.loads((EXAMPLES / "typical.json").read_text(encoding="utf-8")))
+WORST = Answers.model_validate(json.loads((EXAMPLES / "worst-case.json").read_text(encoding="utf-8")))
+SIZES = [(1280, 800), (1024, 768), (800, 1280)]
 
 
-def test_tour_saves_every_page_in_order(qapp, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    answers = tmp_path / "answers.json"
-    answers.write_text(json.dumps({k: v for k, v in WORST_CASE.items() if k != "pregnancy"}), encoding="utf-8")
-    out = tmp_path / "tour"
-    assert main(["tour", "--answers", str(answers), "--lang", "ja", "--out", str(out), "--size", "1024x768"]) == 0
-    names = sorted(p.name for p in out.iterdir())
-    assert names[0] == "01-welcome.png" and names[-1] == "10-result.png" and len(names) == 10
-    image = QImage(str(out / "10-result.png"))
-    assert (image.width(), image.height()) == (1024, 768)
-    assert capsys.readouterr().out.splitlines()[-1].endswith("10-result.png")
+def manifest(out: Path) -> dict:  # type: ignore[type-arg]
+    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_question_screen_fits_at_normal_text_size(
+    qtbot: QtBot, tmp_path: Path, language: str, size: tuple[int, int]
+) -> None:
+    written = run_tour(WORST, language, tmp_path, size)
+    found = manifest(tmp_path)
+    assert [p.name for p in written][-1] == "manifest.json"
+    for screen in found["screens"]:
+        assert (tmp_path / screen["file"]).stat().st_size > 5000, screen  # a real picture, not an empty file
+        if screen["screen"] not in ("review", "result"):
+            assert screen["fits"] is True, (screen["name"], language, size)
+
+
+def test_typical_answers_take_at_most_30_taps_and_every_question_is_asked(qtbot: QtBot, tmp_path: Path) -> None:
+    run_tour(TYPICAL, "en", tmp_path)
+    found = manifest(tmp_path)
+    assert found["taps"] <= 30, found["taps"]
+    shown = [s["screen"] for s in found["screens"]]
+    assert shown[0] == "welcome" and shown[-2:] == ["review", "result"]
+    # Every screen that applies to these answers was shown (none was dropped to save taps).
+    expected = [s.id for s in screens() if s.asked(TYPICAL.model_dump(exclude_none=True))]
+    assert shown[1:-2] == expected
+
+
+def test_large_text_keeps_every_word_and_says_when_there_is_more_below(qtbot: QtBot, tmp_path: Path) -> None:
+    run_tour(WORST, "ja", tmp_path, (1024, 768), large_text=True)
+    found = manifest(tmp_path)
+    assert len(found["screens"]) >= 15
+    assert found["large_text"] is True
+    for screen in found["screens"]:
+        assert screen["more_below_cue"] is screen["scrolls"], screen  # whatever is out of sight is announced

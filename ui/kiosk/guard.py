@@ -1,0 +1,96 @@
+"""No way out of the kiosk by finger or key: the window stays full screen and on top.
+
+Under a kiosk compositor (cage) there is nothing to leave to. Under X11 with a window manager (the fallback),
+the window manager can still minimise, hide or un-fullscreen it (a title-bar button, Super+D, Alt+Space): within a
+second the guard puts it back. Close requests, Esc and Alt+F4 are refused. Dialogs are drawn inside the window, so
+there is no second window to minimise the kiosk through.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+log = logging.getLogger(__name__)
+WATCH_INTERVAL_MS = 400
+
+
+class WindowGuard(QObject):
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.allow_exit = False
+        self.restores = 0
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        window.installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.watch = QTimer(self)
+        self.watch.setInterval(WATCH_INTERVAL_MS)
+        self.watch.timeout.connect(self.check)
+        self.watch.start()
+
+    def stop(self) -> None:
+        self.allow_exit = True
+        self.watch.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def out_of_place(self) -> bool:
+        window = self.window
+        state = window.windowState()
+        return (
+            not window.isVisible()
+            or bool(state & Qt.WindowState.WindowMinimized)
+            or not bool(state & Qt.WindowState.WindowFullScreen)
+        )
+
+    def check(self) -> None:
+        if self.allow_exit or not self.out_of_place():
+            return
+        self.restores += 1
+        log.warning("kiosk window was minimised, hidden or left full screen: restored")
+        self.restore()
+
+    def restore(self) -> None:
+        window = self.window
+        window.setWindowState(
+            (window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowFullScreen
+        )
+        window.showFullScreen()
+        window.raise_()
+        window.activateWindow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if watched is self.window:
+            if kind == QEvent.Type.Close and not self.allow_exit:
+                event.ignore()
+                log.info("close request ignored (kiosk)")
+                return True
+            if kind in (QEvent.Type.WindowStateChange, QEvent.Type.Hide) and not self.allow_exit:
+                QTimer.singleShot(50, self.check)  # at once, not only on the next watch tick
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
+            alt_f4 = event.key() == Qt.Key.Key_F4 and event.modifiers() & Qt.KeyboardModifier.AltModifier
+            if (event.key() == Qt.Key.Key_Escape or alt_f4) and not self._inside_dialog(watched):
+                event.accept()
+                return True
+        return False
+
+    @staticmethod
+    def _inside_dialog(watched: QObject) -> bool:
+        """Esc may still cancel an in-window dialog (it never reaches the window)."""
+        from ui.widgets.overlay import OverlayDialog
+
+        widget = watched if isinstance(watched, QWidget) else None
+        while widget is not None:
+            if isinstance(widget, OverlayDialog):
+                return True
+            widget = widget.parentWidget()
+        return False

@@ -1,0 +1,197 @@
+"""A kiosk day: one window after another person, with nothing carried over.
+
+The session builds the window in the configured look, guards it, watches for idleness, and resets for the next
+person by every path (Start over, the idle countdown, the result timing out, an unexpected error). If any step of
+a reset fails, the screen goes blank at once and the window is rebuilt from scratch, so the last person's result
+is never left on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from screener.i18n import _
+from ui.kiosk.guard import WindowGuard
+from ui.kiosk.idle import IdleWatch
+from ui.kiosk.staff import PinDialog, StaffPanel
+from ui.kiosk_config import KioskConfig
+from ui.pin import PinGate
+from ui.shell.window import ScreenerWindow, clear_clipboards
+from ui.theme import Theme
+from ui.widgets.buttons import BigButton
+from ui.widgets.overlay import OverlayDialog, dismiss_all
+
+log = logging.getLogger(__name__)
+
+
+class PrivacyScreen(OverlayDialog):
+    """ "Hide my answers": the whole window blank at once; a tap brings the answers back."""
+
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host, _("Your answers are hidden"), cancel_code="show")
+        self.add_button("show", _("Tap here to show your answers again"), primary=True)
+
+
+class KioskSession(QObject):
+    """Owns the kiosk window for the whole day. ``session_reset`` after every reset."""
+
+    session_reset = Signal()
+
+    def __init__(self, config: KioskConfig, language: str | None = None) -> None:
+        super().__init__()
+        self.config = config
+        self.language = language or config.default_language
+        self.gate = PinGate(config.pin_hash)
+        self.window: ScreenerWindow
+        self.guard: WindowGuard
+        self.idle: IdleWatch
+        self.rebuilds = 0
+        self.blank: QWidget | None = None
+
+    # --- building -----------------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._build()
+        self.window.showFullScreen()
+
+    def _build(self) -> None:
+        from ui.app import build_window
+        from ui.crash import install_crash_handler
+        from ui.printing import SummaryPrinter
+
+        theme = Theme(text_scale=self.config.text_scale, high_contrast=self.config.high_contrast)
+        window, _hub = build_window(self.config.default_language, theme, self.config.region)
+        if self.language != self.config.default_language:
+            window.hub.set_language(self.language)
+        self.window = window
+        window.reset_handler = self.reset
+        window.kiosk = self  # type: ignore[attr-defined]
+        self.guard = WindowGuard(window)
+        self.idle = IdleWatch(
+            window.host(), self.idle_seconds, self.config.countdown_seconds, self.is_pristine
+        )
+        self.idle.expired.connect(self.reset)
+        window.screen_changed.connect(lambda _screen: self.idle.restart())
+        self.hide_button = BigButton(kind="tool")
+        self.staff_button = BigButton(kind="tool")
+        self.hide_button.clicked.connect(self.hide_answers)
+        self.staff_button.clicked.connect(self.ask_staff_pin)
+        window.header.add_button(self.hide_button, first=True)
+        window.header.add_button(self.staff_button)
+        window.retranslated.connect(self.retranslate_ui)
+        self.retranslate_ui()
+        crash = install_crash_handler(window)
+        crash.auto_start_over = True
+        crash.on_start_over = self.reset
+        window.printer = SummaryPrinter(  # type: ignore[attr-defined]
+            window,
+            kiosk=True,
+            printer_name=self.config.printer_name or None,
+            paper=self.config.paper,
+            pdf_folder=Path(self.config.pdf_folder) if self.config.pdf_folder else None,
+        )
+        window.set_record_allowed(False)  # nothing is written for the record in a kiosk
+        self.idle.restart()
+
+    def retranslate_ui(self, _language: str | None = None) -> None:
+        self.hide_button.setText(_("Hide my answers"))
+        self.staff_button.setText(_("Staff"))
+        for button in (self.hide_button, self.staff_button):
+            button.setAccessibleName(button.text())
+        self.idle.retranslate_ui()
+
+    # --- idle ---------------------------------------------------------------------------------------------------
+
+    def idle_seconds(self) -> int:
+        if self.window.current_id() == "result":
+            return self.config.result_reset_seconds
+        return self.config.idle_timeout_seconds
+
+    def is_pristine(self) -> bool:
+        """Nothing to protect: the welcome screen as the first person saw it."""
+        window = self.window
+        return (
+            window.current_id() == "welcome"
+            and window.sheet.is_empty()
+            and window.hub.current() == self.config.default_language
+            and window.theme == Theme(text_scale=self.config.text_scale, high_contrast=self.config.high_contrast)
+        )
+
+    # --- reset --------------------------------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Wipe every answer, close every dialog, restore the configured look: the next person starts fresh."""
+        try:
+            self.idle.countdown_timer.stop()
+            self.idle._close_dialog()
+            self.window.wipe()
+            self.window.apply_defaults()
+            self.idle.restart()
+        except Exception:
+            log.exception("reset failed; rebuilding the kiosk window")
+            self.rebuild()
+            return
+        self.session_reset.emit()
+        log.info("kiosk session reset")
+
+    def rebuild(self) -> None:
+        """Blank the screen at once, throw the window away and build a new one."""
+        self.rebuilds += 1
+        blank = QWidget()
+        blank.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        blank.setStyleSheet("background: black;")
+        blank.showFullScreen()
+        self.blank = blank
+        old = self.window
+        for part in (self.guard, self.idle):
+            part.stop()
+        old.hide()
+        dismiss_all(old.host())
+        old.sheet.clear()
+        old.deleteLater()
+        clear_clipboards()
+        self._build()
+        self.window.showFullScreen()
+        blank.close()
+        blank.deleteLater()
+        self.blank = None
+        self.session_reset.emit()
+
+    def hide_answers(self) -> None:
+        PrivacyScreen(self.window.host()).open_over("show")
+        log.info("answers hidden")
+
+    # --- staff --------------------------------------------------------------------------------------------------
+
+    def ask_staff_pin(self) -> None:
+        dialog = PinDialog(self.window.host(), self.gate)
+        dialog.answered.connect(lambda code: self._pin_answered(code))
+        dialog.open_over()
+        dialog.entry.setFocus()
+
+    def _pin_answered(self, code: str) -> None:
+        if code != "ok":
+            return
+        panel = StaffPanel(self.window.host(), self.config, self.window.region, self.print_test_page)
+        panel.answered.connect(lambda choice: self.exit_kiosk() if choice == "leave" else None)
+        panel.open_over("back")
+
+    def print_test_page(self) -> str:
+        """Print example answers (no person's data) and say what really happened."""
+        printer = getattr(self.window, "printer", None)
+        if printer is None:
+            return _("No printer is set up.")
+        return str(printer.print_test_page())
+
+    def exit_kiosk(self) -> None:
+        self.guard.stop()
+        self.idle.stop()
+        log.info("kiosk mode left by staff")
+        self.window.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()

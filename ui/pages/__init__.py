@@ -1,1 +1,0 @@
-"""One module per wizard page, named after the page."""

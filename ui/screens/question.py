@@ -1,0 +1,224 @@
+"""A question screen, built from the questionnaire definition: for each question its prompt, hint and control.
+
+A follow-up question (how long, after 2 pm, drenched in sweat) sits below the question it follows and appears
+only when it applies; the screens are laid out so that it is on screen when it appears.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from screener.i18n import _
+from screener.questionnaire import NONE_OF_THESE, Question, Screen
+from screener.review import count_text
+from screener.wording import labelled
+from ui.labels import wrapped_label
+from ui.screens.base import ScreenContext, ScreenWidget
+from ui.widgets.choices import ChoiceGroup, ChoiceToggles
+from ui.widgets.counts import CountsBoard
+from ui.widgets.number_pad import NumberEntry
+
+Control = ChoiceGroup | ChoiceToggles | CountsBoard | NumberEntry
+
+
+class QuestionBlock(QWidget):
+    """One question: prompt, hint and control, shown or hidden as a whole."""
+
+    def __init__(self, question: Question, control: Control) -> None:
+        super().__init__()
+        self.question = question
+        self.control = control
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.prompt = wrapped_label(object_name="prompt")
+        self.hint = wrapped_label(object_name="hint")
+        self.prompt.setBuddy(control)
+        layout.addWidget(self.prompt)
+        if question.hint and question.kind != "counts":  # a counts board shows its hint beside "None of these"
+            layout.addWidget(self.hint)
+        layout.addWidget(control)
+
+
+class QuestionScreen(ScreenWidget):
+    def __init__(self, definition: Screen, context: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.definition = definition
+        self.screen_id = definition.id
+        self.blocks: list[QuestionBlock] = []
+        self.error: QLabel | None = None
+        for question in definition.questions:
+            block = QuestionBlock(question, self._control(question))
+            self.blocks.append(block)
+            self.body_layout.addWidget(block)
+            if question.kind == "number":
+                # Room for the message is kept from the start, so a message never moves a control.
+                self.error = wrapped_label(object_name="error")
+                self.error.setMinimumHeight(self.error.fontMetrics().height() * 2 + 8)
+                self.body_layout.addWidget(self.error)
+        self.finish_layout()
+
+    def _control(self, question: Question) -> Control:
+        codes = [choice.code for choice in question.choices]
+        if question.kind == "number":
+            entry = NumberEntry(max_digits=3)
+            entry.changed.connect(lambda text, q=question: self._typed(q, text))
+            return entry
+        if question.kind == "single":
+            wide = max((len(choice.label) for choice in question.choices), default=0) > 14
+            group = ChoiceGroup(codes, min_cell=200 if wide else 150, max_columns=5)
+            group.changed.connect(lambda code, q=question: self._picked(q, code))
+            return group
+        if question.kind == "multi":
+            toggles = ChoiceToggles(codes, min_cell=300, max_columns=2)
+            toggles.toggled_code.connect(lambda code, q=question: self._toggled(q, code))
+            return toggles
+        board = CountsBoard([row.item for row in question.rows], [c for c in codes if c != NONE_OF_THESE])
+        board.picked.connect(lambda item, code, q=question: self._counted(q, item, code))
+        board.none_toggled.connect(lambda on, q=question: self._none(q, on))
+        return board
+
+    # --- words --------------------------------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return _(self.definition.title)
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        region = self.context.region
+        for block in self.blocks:
+            question, control = block.question, block.control
+            prompt = _(question.prompt)
+            block.prompt.setText(prompt)
+            block.hint.setText(_(question.hint) if question.hint else "")
+            if isinstance(control, NumberEntry):
+                control.set_labels(
+                    _("Age in years"), _("Type {digit} in your age"), _("Delete the last digit"), _("Clear")
+                )
+            elif isinstance(control, ChoiceGroup | ChoiceToggles):
+                control.set_labels([_(c.label) for c in question.choices], prompt)
+            else:
+                control.hint.setText(_(question.hint) if question.hint else "")
+                none = question.choice(NONE_OF_THESE)
+                control.none_button.setText(_(none.label))
+                control.none_button.setAccessibleName(_(none.label))
+                counts = [c for c in question.choices if c.code != NONE_OF_THESE]
+                for row in question.rows:
+                    widget = control.rows[row.item]
+                    name = _(row.label)
+                    widget.name.setText(name)
+                    widget.serving.setText(_(row.serving[region]))
+                    spoken = [labelled(name, count_text(question, c.code)) for c in counts]
+                    widget.choices.set_labels([_(c.label) for c in counts], f"{prompt} {name}", spoken)
+        if self.error is not None and self.error.text():
+            self.error.setText(self.validate() or "")
+
+    def spoken_text(self) -> str:
+        parts: list[str] = []
+        values = self.sheet.values()
+        for block in self.blocks:
+            question = block.question
+            if not question.asked(values):
+                continue
+            parts.append(_(question.prompt))
+            if question.hint:
+                parts.append(_(question.hint))
+            if question.kind == "counts":
+                parts += [_(row.label) for row in question.rows]
+            parts += [_(choice.label) for choice in question.choices if question.kind != "counts"]
+        return "\n".join(parts)
+
+    # --- answers ------------------------------------------------------------------------------------------------
+
+    def _typed(self, question: Question, text: str) -> None:
+        age = int(text) if text.isdigit() else None
+        valid = age is not None and (question.minimum or 0) <= age <= (question.maximum or 120)
+        self.sheet.set_age(age if valid else None)
+        if self.error is not None and self.error.text() and self.validate() is None:
+            self.error.setText("")
+        self._after_change()
+
+    def _picked(self, question: Question, code: str | None) -> None:
+        self.sheet.pick(question.field, code)
+        self._after_change()
+
+    def _toggled(self, question: Question, code: str) -> None:
+        codes = self.sheet.toggle(question.field, code)
+        control = self._block(question).control
+        assert isinstance(control, ChoiceToggles)
+        control.set_value(codes)
+        self._after_change()
+
+    def _counted(self, question: Question, item: str, code: str | None) -> None:
+        self.sheet.pick_count(question.field, item, code)
+        control = self._block(question).control
+        assert isinstance(control, CountsBoard)
+        control.set_value(self.sheet.counts(question.field))
+        self._after_change()
+
+    def _none(self, question: Question, on: bool) -> None:
+        self.sheet.pick_none(question.field, on)
+        control = self._block(question).control
+        assert isinstance(control, CountsBoard)
+        control.set_value(self.sheet.counts(question.field))
+        self._after_change()
+
+    def _block(self, question: Question) -> QuestionBlock:
+        return next(block for block in self.blocks if block.question is question)
+
+    def _after_change(self) -> None:
+        self._show_what_applies()
+        self.changed.emit()
+
+    def _show_what_applies(self) -> None:
+        values = self.sheet.values()
+        for block in self.blocks:
+            block.setVisible(block.question.asked(values))
+
+    def load(self) -> None:
+        for block in self.blocks:
+            question, control = block.question, block.control
+            if isinstance(control, NumberEntry):
+                age = self.sheet.age()
+                control.blockSignals(True)
+                control.set_text("" if age is None else str(age))
+                control.blockSignals(False)
+                if self.error is not None:
+                    self.error.setText("")
+            elif isinstance(control, ChoiceGroup):
+                control.set_value(self.sheet.picked(question.field))
+            elif isinstance(control, ChoiceToggles):
+                control.set_value(self.sheet.chosen(question.field))
+            else:
+                control.set_value(self.sheet.counts(question.field))
+        self._show_what_applies()
+
+    def validate(self) -> str | None:
+        for block in self.blocks:
+            question = block.question
+            if question.kind == "number" and question.required and self.sheet.age() is None:
+                entry = block.control
+                assert isinstance(entry, NumberEntry)
+                if entry.text():
+                    message = _("Age: please enter a number from {low} to {high}.").format(
+                        low=question.minimum, high=question.maximum
+                    )
+                else:
+                    message = _("Age: please enter your age in years to go on.")
+                if self.error is not None:
+                    self.error.setText(message)
+                return message
+        return None
+
+    def has_answer(self) -> bool:
+        values = self.sheet.values()
+        return any(self.sheet.is_answered(block.question) for block in self.blocks if block.question.asked(values))
+
+    def focus_first(self) -> QWidget | None:
+        first = self.blocks[0].control
+        if isinstance(first, NumberEntry):
+            return first.edit
+        return super().focus_first()
+
+    def prompt_labels(self) -> list[QLabel]:
+        return [block.prompt for block in self.blocks]

@@ -1,0 +1,178 @@
+"""The words of the one-page summary for staff, as HTML for Qt's text layout.
+
+Written for a clinician who has twenty seconds: what to talk about first (each heading above its reasons, and the
+safety questions that were not answered), every group with its level, evidence and every reason, a legend, the
+reference intake used and why, and the content version and date. The sheet speaks about the person, not to them.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import TYPE_CHECKING
+
+from babel.dates import format_date
+
+from screener import guidance
+from screener.i18n import N_, _, babel_locale
+from screener.wording import flag_title, group_title, join_list, level_label, reason_text, strength_label
+from ui.screens.result_summary import LEVEL_MARKS
+from ui.theme import STANDARD
+
+if TYPE_CHECKING:
+    from screener.answers import Answers
+    from screener.result import Result
+
+MAX_GUIDANCE_POINTS = 6
+STAFF_DISCLAIMER = N_(
+    "Educational screening aid, not a diagnosis: it does not measure magnesium status. The groups and flags point "
+    "to a conversation; the person was told to ask a clinician or pharmacist before taking any magnesium."
+)
+_COLUMNS = {
+    "female": N_("female"),
+    "male": N_("male"),
+    "higher": N_("sex not given: the higher value"),
+    "pregnancy": N_("pregnant"),
+    "lactation": N_("breastfeeding"),
+}
+
+
+def e(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def age_band(age: int) -> str:
+    """A band whose first edge is the adult flag's (18), so "under 18" and "18 to 19" never overlap it."""
+    if age < 18:
+        return _("under 18")
+    if age < 20:
+        return _("{low} to {high}").format(low=18, high=19)
+    if age >= 90:
+        return _("90 or over")
+    low = age - age % 5
+    return _("{low} to {high}").format(low=low, high=low + 4)
+
+
+def reference_text(result: Result) -> str:
+    """ "280 mg a day: Japan 2025, age 65 to 74, female" — which number was used, and why."""
+    f = result.figures
+    if f.reference_intake_mg_per_day is None or f.reference_intake_basis is None:
+        return _("Reference intake: none for this age")
+    region, band, column = f.reference_intake_basis.split(":")
+    low, high = band.split("-")
+    source = _("Japan 2025") if region == "jp" else _("US RDA (IOM 1997)")
+    ages = (
+        _("age {low} and over").format(low=low)
+        if high == "120"
+        else _("age {low} to {high}").format(low=low, high=high)
+    )
+    return _("Reference intake: {mg} mg a day ({source}, {ages}, {who})").format(
+        mg=f.reference_intake_mg_per_day, source=source, ages=ages, who=_(_COLUMNS.get(column, column))
+    )
+
+
+def legend() -> str:
+    marks = " &nbsp; ".join(f"{LEVEL_MARKS[level]} {e(level_label(level))}" for level in LEVEL_MARKS)
+    evidence = _(
+        "Evidence: strong = an established cause or at-risk group (NIH); some = modest effect; limited = a "
+        "hypothesis or a small effect."
+    )
+    return f"{marks}<br>{e(evidence)}"
+
+
+def top_html(result: Result, answers: Answers, when: date, point_size: float) -> str:
+    p = STANDARD
+    title = _("Magnesium needs self-check: summary for staff")
+    facts = " &nbsp;·&nbsp; ".join(
+        e(text)
+        for text in (
+            _("Date: {date}").format(date=format_date(when, "long", locale=babel_locale())),
+            _("Age band: {band}").format(band=age_band(answers.age_years)),
+            _("Content version {version}").format(version=result.content_version),
+        )
+    )
+    parts = [
+        f"<p style='font-size:{point_size * 1.45:.1f}pt; font-weight:bold; margin:0'>{e(title)}</p>",
+        f"<p style='margin-top:3px; margin-bottom:0'>{facts}<br>{e(reference_text(result))}</p>",
+    ]
+    box: list[str] = []
+    for section in guidance.clinician_sections(result):
+        if section.kind == "also" or (section.kind == "ask_first" and result.clinician.flags):
+            continue
+        heading = ("⚠ " if section.flagged else "") + (
+            section.heading if section.kind != "ask_first" else _("No safety flag in the answers given")
+        )
+        box.append(f"<p style='margin:3px 0 1px 0; font-weight:bold'>{e(heading)}</p>")
+        if section.kind != "ask_first":
+            box += [f"<p style='margin:0 0 0 10px'>• {e(line)}</p>" for line in section.lines]
+    parts.append(
+        f"<table width='100%' cellpadding='5' cellspacing='0' border='1' "
+        f"style='border-color:{p.warning_border}; border-style:solid; background-color:{p.warning_bg}'>"
+        f"<tr><td>{''.join(box)}</td></tr></table>"
+    )
+    also = next(s for s in guidance.clinician_sections(result) if s.kind == "also")
+    parts.append(f"<p style='margin:4px 0 0 0'><b>{e(also.heading)}:</b> " + e(" ".join(also.lines)) + "</p>")
+    header = "".join(f"<th align='left'>{e(h)}</th>" for h in (_("Group"), _("Result"), _("Evidence"), _("Reasons")))
+    rows = [f"<tr style='background-color:#e8efee'>{header}</tr>"]
+    for group in result.ordered_groups():
+        outcome = result.groups[group]
+        colour = getattr(p, outcome.level)
+        reasons = " ".join(reason_text(r, outcome.level) for r in outcome.reasons)
+        rows.append(
+            "<tr>"
+            f"<td width='20%'><b>{e(group_title(group))}</b></td>"
+            f"<td width='16%' style='color:{colour}'>"
+            f"<b>{LEVEL_MARKS[outcome.level]} {e(level_label(outcome.level))}</b></td>"
+            f"<td width='12%'>{e(strength_label(outcome.evidence.strength))}</td>"
+            f"<td>{e(reasons)}</td>"
+            "</tr>"
+        )
+    parts.append(
+        "<p style='margin-top:6px; margin-bottom:2px; font-weight:bold'>"
+        + e(_("Five groups whose magnesium needs may be higher"))
+        + "</p>"
+    )
+    parts.append(
+        f"<table width='100%' cellpadding='3' cellspacing='0' border='1' style='border-color:{p.border}'>"
+        + "".join(rows)
+        + "</table>"
+    )
+    parts.append(f"<p style='margin-top:2px; font-size:{point_size * 0.85:.1f}pt'>{legend()}</p>")
+    return "".join(parts)
+
+
+def chart_caption() -> str:
+    return _("The magnesium bar counts only the six listed foods: an estimate, not the whole diet.")
+
+
+def top_guidance(result: Result, answers: Answers | None) -> list[str]:
+    """The first point for each matched group, then caffeine timing and the evening routine, at most a few."""
+    points = guidance.guidance_points(result, answers)
+    first: list[str] = []
+    seen: set[object] = set()
+    for group, text in points:
+        if group not in seen:
+            first.append(text)
+            seen.add(group)
+    rest = [text for _group, text in points if text not in first]
+    return (first + rest)[:MAX_GUIDANCE_POINTS]
+
+
+def bottom_html(result: Result, answers: Answers | None, point_size: float) -> str:
+    small = f"font-size:{point_size * 0.8:.1f}pt"
+    parts = [
+        f"<p style='{small}; margin:0'>{e(chart_caption())}</p>",
+        "<p style='margin-bottom:2px; margin-top:4px; font-weight:bold'>"
+        + e(_("Guidance the person was shown"))
+        + "</p>",
+        "".join(f"<p style='margin:1px 0'>• {e(text)}</p>" for text in top_guidance(result, answers)),
+        f"<p style='margin-top:4px'>{e(guidance.upper_limit_text(result))}</p>",
+        f"<p style='{small}; margin-top:3px'>{e(guidance.study_note())}</p>",
+        f"<p style='{small}; margin-top:3px'><b>{e(_('Sources'))}:</b> " + e(" ".join(guidance.sources())) + "</p>",
+        f"<p style='{small}; margin-top:3px'><i>{e(_(STAFF_DISCLAIMER))}</i></p>",
+    ]
+    return "".join(parts)
+
+
+def flag_names(result: Result) -> str:
+    return join_list([flag_title(f) for f in result.clinician.flags])

@@ -1,0 +1,185 @@
+"""Answer groups: one choice out of several (radio buttons in a named group) and any number of choices (check
+boxes). Tab reaches a group once, the arrow keys move within it, Space or Enter chooses; a tap chooses, a second
+tap on the chosen answer takes it back. A screen reader hears each option as a radio button or check box with its
+state, inside a group named by the question."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLayout, QSizePolicy, QWidget
+
+from ui.widgets.buttons import BigButton, Kind
+from ui.widgets.grid import BalancedGrid
+
+NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
+PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
+
+
+class _ButtonGroup(QGroupBox):
+    """Buttons for the codes of one question, laid out in a balanced grid."""
+
+    def __init__(
+        self,
+        codes: Sequence[str],
+        kind: Kind = "option",
+        min_cell: int = 170,
+        max_columns: int = 8,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setFlat(True)
+        self.codes = list(codes)
+        layout: QLayout
+        if kind == "count":
+            # Counts sit in one row, each as wide as its words: "1" narrow, "Daily" wider.
+            layout = QHBoxLayout(self)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.setSpacing(6)
+        else:
+            layout = BalancedGrid(self, min_cell=min_cell, max_columns=max_columns)
+        self.grid = layout
+        if kind == "count":
+            # Counts keep the width their words need; the row's name and serving take what is left.
+            policy = self.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Fixed)
+            self.setSizePolicy(policy)
+        self.buttons: dict[str, BigButton] = {}
+        for code in self.codes:
+            button = BigButton(kind=kind)
+            button.setObjectName(f"choice-{code}")
+            if kind == "count":
+                button.setMinimumWidth(56)
+            layout.addWidget(button)
+            self.buttons[code] = button
+
+    def set_labels(self, labels: Sequence[str], group_name: str, spoken: Sequence[str] | None = None) -> None:
+        """Words on the buttons; ``spoken`` are fuller names for screen readers (e.g. "2 times a week")."""
+        self.setAccessibleName(group_name)
+        for code, label, name in zip(self.codes, labels, spoken or labels, strict=True):
+            button = self.buttons[code]
+            button.setText(label)
+            button.setAccessibleName(name)
+
+    def ordered(self) -> list[BigButton]:
+        return [self.buttons[code] for code in self.codes if not self.buttons[code].isHidden()]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        if key not in NEXT_KEYS + PREVIOUS_KEYS:
+            super().keyPressEvent(event)
+            return
+        buttons = self.ordered()
+        current = next((i for i, b in enumerate(buttons) if b.hasFocus()), None)
+        if current is None or not buttons:
+            super().keyPressEvent(event)
+            return
+        step = 1 if key in NEXT_KEYS else -1
+        buttons[(current + step) % len(buttons)].setFocus(Qt.FocusReason.TabFocusReason)
+
+
+class ChoiceGroup(_ButtonGroup):
+    """One answer out of several; ``changed`` carries the chosen code, or None when the answer is taken back."""
+
+    changed = Signal(object)
+
+    def __init__(
+        self,
+        codes: Sequence[str],
+        kind: Kind = "option",
+        min_cell: int = 170,
+        max_columns: int = 8,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(codes, kind, min_cell, max_columns, parent)
+        self._value: str | None = None
+        self._quiet = False
+        self._chosen_at_press: str | None = None
+        for code, button in self.buttons.items():
+            button.setAutoExclusive(True)
+            # toggled, not clicked: a screen reader's Toggle action and the keyboard choose exactly as a tap does.
+            button.toggled.connect(self._toggled)
+            button.pressed.connect(lambda c=code: self._pressed(c))
+            button.clicked.connect(lambda _on=False, c=code: self._clicked(c))
+        self._update_tab_stop()
+
+    def value(self) -> str | None:
+        return self._value
+
+    def set_value(self, code: str | None) -> None:
+        """Show an answer without announcing it as a new choice."""
+        self._quiet = True
+        try:
+            for own, button in self.buttons.items():
+                if own == code:
+                    button.setChecked(True)
+                elif button.isChecked():
+                    exclusive = button.autoExclusive()
+                    button.setAutoExclusive(False)
+                    button.setChecked(False)
+                    button.setAutoExclusive(exclusive)
+            self._value = code
+        finally:
+            self._quiet = False
+        self._update_tab_stop()
+
+    def _pressed(self, code: str) -> None:
+        self._chosen_at_press = code if self.buttons[code].isChecked() else None
+
+    def _clicked(self, code: str) -> None:
+        """A tap (or Space) on the answer already chosen takes it back: the question is not answered again."""
+        if self._chosen_at_press == code and self._value == code:
+            self._chosen_at_press = None
+            self.set_value(None)
+            self.changed.emit(None)
+
+    def _toggled(self, _on: bool) -> None:
+        chosen = next((code for code, b in self.buttons.items() if b.isChecked()), None)
+        if chosen == self._value:
+            return
+        self._value = chosen
+        self._update_tab_stop()
+        if not self._quiet:
+            self.changed.emit(chosen)
+
+    def _update_tab_stop(self) -> None:
+        """One tab stop per group: the chosen answer, or the first one."""
+        target = self._value if self._value in self.buttons else (self.codes[0] if self.codes else None)
+        for code, button in self.buttons.items():
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if code == target else Qt.FocusPolicy.ClickFocus)
+
+
+class ChoiceToggles(_ButtonGroup):
+    """Any number of answers (check boxes); ``toggled_code`` carries the code a person turned on or off."""
+
+    toggled_code = Signal(str)
+
+    def __init__(
+        self,
+        codes: Sequence[str],
+        min_cell: int = 260,
+        max_columns: int = 3,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(codes, "option", min_cell, max_columns, parent)
+        self._quiet = False
+        for code, button in self.buttons.items():
+            button.align_left = True
+            button.toggled.connect(lambda _on, c=code: self._toggled(c))
+
+    def value(self) -> list[str]:
+        return [code for code in self.codes if self.buttons[code].isChecked()]
+
+    def set_value(self, codes: Sequence[str]) -> None:
+        self._quiet = True
+        try:
+            for code, button in self.buttons.items():
+                button.setChecked(code in codes)
+        finally:
+            self._quiet = False
+
+    def _toggled(self, code: str) -> None:
+        if not self._quiet:
+            self.toggled_code.emit(code)

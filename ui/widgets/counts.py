@@ -1,0 +1,89 @@
+"""How many of each: one row per food or drink, each a one-tap choice of counts, and "None of these".
+
+Rows start empty. Tapping a count answers that row; tapping it again takes it back. On a wide screen the name sits
+left of its counts; on a narrow one above them, so nothing is squeezed. Nothing moves when a count is chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from ui.labels import wrapped_label
+from ui.widgets.buttons import BigButton
+from ui.widgets.choices import ChoiceGroup
+
+STACK_BELOW_PX = 900  # narrower than this, a row's name goes above its counts
+
+
+class CountRow(QWidget):
+    def __init__(self, item: str, codes: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.name = wrapped_label(object_name="subheading")
+        self.serving = wrapped_label(object_name="hint")
+        self.choices = ChoiceGroup(codes, kind="count")
+        words = QWidget()
+        text = QVBoxLayout(words)
+        text.setContentsMargins(0, 0, 0, 0)
+        text.setSpacing(0)
+        text.addWidget(self.name)
+        text.addWidget(self.serving)
+        self.words = words
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(12)
+        self.box.addWidget(words, 1)  # the counts take the width they need, the words the rest
+        self.box.addWidget(self.choices, 0)
+        self.box.setAlignment(words, Qt.AlignmentFlag.AlignVCenter)
+
+    def set_stacked(self, stacked: bool) -> None:
+        direction = QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
+            self.box.setSpacing(4 if stacked else 12)
+
+
+class CountsBoard(QWidget):
+    """``picked(item, code or None)`` when a row changes; ``none_toggled(on)`` for "None of these"."""
+
+    picked = Signal(str, object)
+    none_toggled = Signal(bool)
+
+    def __init__(self, items: Sequence[str], codes: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        top = QHBoxLayout()
+        self.hint = wrapped_label(object_name="hint")
+        self.none_button = BigButton(kind="option")
+        self.none_button.setObjectName("choice-none")
+        self.none_button.toggled.connect(self.none_toggled.emit)
+        top.addWidget(self.hint, 1)
+        top.addWidget(self.none_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(top)
+        self.rows: dict[str, CountRow] = {}
+        for item in items:
+            row = CountRow(item, codes)
+            row.choices.changed.connect(lambda code, item=item: self.picked.emit(item, code))
+            layout.addWidget(row)
+            self.rows[item] = row
+
+    def set_value(self, counts: dict[str, str] | str | None) -> None:
+        """Show the rows' codes, "none" (every row empty, the none button on) or nothing."""
+        rows = counts if isinstance(counts, dict) else {}
+        for item, row in self.rows.items():
+            row.choices.set_value(rows.get(item))
+        self.none_button.blockSignals(True)
+        self.none_button.setChecked(counts == "none")
+        self.none_button.blockSignals(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        stacked = event.size().width() < STACK_BELOW_PX
+        for row in self.rows.values():
+            row.set_stacked(stacked)
+        super().resizeEvent(event)

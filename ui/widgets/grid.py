@@ -1,0 +1,103 @@
+"""A grid that chooses its own number of columns from the width it gets: as many as fit at a readable width,
+with rows balanced (five choices are 3 + 2, never 4 + 1), and every cell of a row the same height."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+
+
+class BalancedGrid(QLayout):
+    def __init__(
+        self, parent: QWidget | None = None, min_cell: int = 170, max_columns: int = 8, spacing: int = 10
+    ) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.min_cell = min_cell
+        self.max_columns = max_columns
+        self._spacing = spacing
+        self.setContentsMargins(QMargins(0, 0, 0, 0))
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's name
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt's name
+        return Qt.Orientation.Horizontal
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        visible = self._visible()
+        if not visible:
+            return QSize(0, 0)
+        columns = min(len(visible), self.max_columns)
+        widest = max(max(item.sizeHint().width() for item in visible), self.min_cell)
+        width = columns * widest + (columns - 1) * self._spacing
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        """The narrowest width, but the height of the preferred layout: a scroll area or box layout adds minimum
+        heights up, and a one-column height here would make every screen look taller than it is. The real height
+        comes from heightForWidth."""
+        visible = self._visible()
+        if not visible:
+            return QSize(0, 0)
+        width = max(item.minimumSize().width() for item in visible)
+        return QSize(width, self.heightForWidth(self.sizeHint().width()))
+
+    def columns_for(self, width: int) -> int:
+        visible = self._visible()
+        if not visible:
+            return 1
+        widest_need = max(item.minimumSize().width() for item in visible)
+        cell = max(self.min_cell, widest_need)
+        fit = max(1, min(self.max_columns, (width + self._spacing) // (cell + self._spacing)))
+        rows = math.ceil(len(visible) / fit)
+        return math.ceil(len(visible) / rows)
+
+    def _visible(self) -> list[QLayoutItem]:
+        visible = []
+        for item in self._items:
+            widget = item.widget()
+            if widget is None or not widget.isHidden():
+                visible.append(item)
+        return visible
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        visible = self._visible()
+        if not visible:
+            return 0
+        columns = self.columns_for(rect.width())
+        cell_width = (rect.width() - (columns - 1) * self._spacing) // columns
+        y = rect.y()
+        for start in range(0, len(visible), columns):
+            row = visible[start : start + columns]
+            height = max(
+                item.heightForWidth(cell_width) if item.hasHeightForWidth() else item.sizeHint().height()
+                for item in row
+            )
+            if move:
+                for index, item in enumerate(row):
+                    x = rect.x() + index * (cell_width + self._spacing)
+                    item.setGeometry(QRect(QPoint(x, y), QSize(cell_width, height)))
+            y += height + self._spacing
+        return y - rect.y() - self._spacing
