@@ -59,7 +59,7 @@ class Events:
         try:
             source = event.source
             self.seen.append((event.type, source.get_role_name(), source.get_name() or "", int(event.detail1)))
-        except Exception:  # noqa: BLE001 - a node gone before its event is read is no error of the walk
+        except Exception:  # a node gone before its event is read is no error of the walk
             pass
 
     @staticmethod
@@ -83,7 +83,7 @@ class Events:
 def states_of(node: Any) -> set[str]:
     try:
         return {pyatspi.stateToString(s) for s in node.getState().getStates()}
-    except Exception:  # noqa: BLE001 - a node that went away has no states
+    except Exception:  # a node that went away has no states
         return {"defunct"}
 
 
@@ -98,7 +98,7 @@ def actions_of(node: Any) -> list[str]:
 def attributes_of(node: Any) -> dict[str, str]:
     try:
         pairs = node.getAttributes() or []
-    except Exception:  # noqa: BLE001
+    except Exception:
         return {}
     return dict(pair.split(":", 1) for pair in pairs if ":" in pair)
 
@@ -115,7 +115,7 @@ def relations_of(node: Any) -> list[dict[str, Any]]:
 def children(node: Any) -> list[Any]:
     try:
         return [child for child in node if child is not None]
-    except Exception:  # noqa: BLE001
+    except Exception:
         return []
 
 
@@ -159,7 +159,7 @@ def walk(acc: Any, path: str = "0", parents: list[Node] | None = None, showing_o
     parents = parents or []
     try:
         node = Node(acc, path, parents)
-    except Exception:  # noqa: BLE001 - a node deleted while the tree is read (a closing dialog) is skipped
+    except Exception:  # a node deleted while the tree is read (a closing dialog) is skipped
         return []
     found = [node]
     if showing_only and not node.showing and parents:
@@ -335,6 +335,40 @@ class Walker:
             except WalkError:
                 self.violation("action", f"SetFocus did not focus {node.describe()}")
 
+    def check_scroll_bars(self) -> None:
+        """A showing scroll bar exposes its value, and Increase/Decrease (where offered) move it."""
+        for node in walk(self.frame, showing_only=True):
+            if not node.showing or node.role != "scroll bar":
+                continue
+            try:
+                value = node.acc.queryValue()
+            except NotImplementedError:
+                self.violation("value", f"a scroll bar without the Value interface: {node.describe()}")
+                continue
+            start = value.currentValue
+            for action, moved in (("Increase", lambda v, s=start: v > s), ("Decrease", lambda v, s=start: v <= s)):
+                if action not in node.actions:
+                    continue
+                do_action(node, action)
+                try:
+                    wait_for(f"{action} to move the scroll bar",
+                             lambda moved=moved, value=value: moved(value.currentValue), 3)
+                except WalkError:
+                    self.violation("action", f"{action} did not move the scroll bar from {start} "
+                                             f"(now {value.currentValue}): {node.describe()}")
+
+    def check_change_button(self) -> None:
+        """The review's first Change button goes to its question; Next there comes back to the review."""
+        changes = [n for n in self.page_nodes() if n.role == "push button" and n.showing]
+        if not changes:
+            self.violation("action", "the review has no Change buttons")
+            return
+        do_action(changes[0], "Press")
+        first = next(e for e in self.plan["screens"] if e.get("questions"))
+        self.wait_screen(first)
+        do_action(self.button([self.plan["footer"]["back_to_review"]]), "Press")
+        self.wait_screen(next(e for e in self.plan["screens"] if e["id"] == "review"))
+
     # --- answering ------------------------------------------------------------------------------------------------
 
     def checked(self, node: Node) -> bool:
@@ -429,7 +463,8 @@ class Walker:
             do_action(box, "Toggle" if index == 0 else "Press")
             wait_for(f"{box.name!r} chosen", lambda box=box: self.checked(box))
         return {"field": question["field"], "group_role": group.role, "group_name": group.name,
-                "options": [b.name for b in boxes]}
+                "options": [b.name for b in boxes],
+                "group_children_roles": [pyatspi_role(c) for c in children(group.acc)]}
 
     def answer_counts(self, question: dict[str, Any], rows: list[tuple[Node, list[Node]]]) -> list[dict[str, Any]]:
         infos = []
@@ -532,8 +567,10 @@ class Walker:
                 self.wait_screen(previous)
                 self.press_next()
                 self.wait_screen(entry)
+            self.check_scroll_bars()
             if entry["id"] == "review":
                 shot["cards"] = self.review_cards()
+                self.check_change_button()
             if entry["id"] == "result":
                 self.check_dialog()
                 self.check_language_switch()
@@ -639,7 +676,7 @@ class Walker:
 def pyatspi_role(acc: Any) -> str:
     try:
         return str(acc.getRoleName())
-    except Exception:  # noqa: BLE001
+    except Exception:
         return "?"
 
 
@@ -655,7 +692,7 @@ def main(argv: list[str]) -> int:
         walker.run()
     except WalkError as exc:
         walker.report["error"] = f"[{walker.lang}] walk stopped at {walker.screen_id}: {exc}"
-    except Exception as exc:  # noqa: BLE001 - the report must still come out, with what went wrong
+    except Exception as exc:  # the report must still come out, with what went wrong
         walker.report["error"] = f"[{walker.lang}] walk crashed at {walker.screen_id}: {type(exc).__name__}: {exc}"
     walker.report["seconds"] = round(time.monotonic() - started, 1)
     walker.report["frame"] = {"role": pyatspi_role(walker.frame), "name": getattr(walker.frame, "name", None)}

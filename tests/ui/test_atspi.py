@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +144,7 @@ def make_plan(lang: str) -> dict[str, Any]:
             "footer": {
                 "start": _("Start"), "next": _("Next"), "skip": _("Skip this question"),
                 "see_result": _("See my result"), "back": _("Back"), "start_over": _("Start over"),
+                "back_to_review": _("Back to review"),
             },
             "dialog": {"title": _("Start over?"), "keep": _("Keep my answers"), "clear": _("Clear and start over")},
             "header_toggles": [_("Larger text"), _("High contrast")],
@@ -226,7 +227,8 @@ class Desktop:
 
     def _a11y_bus_up(self) -> bool:
         probe = subprocess.run(
-            ["dbus-send", "--session", "--print-reply", "--dest=org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus.GetAddress"],
+            ["dbus-send", "--session", "--print-reply", "--dest=org.a11y.Bus", "/org/a11y/bus",
+             "org.a11y.Bus.GetAddress"],
             env=self.env, capture_output=True, check=False,
         )
         return probe.returncode == 0 and b"unix:" in probe.stdout
@@ -253,10 +255,8 @@ class Desktop:
         for process in reversed(self.processes):
             _stop(process)
         if self.bus_pid is not None:
-            try:
+            with suppress(ProcessLookupError):
                 os.kill(self.bus_pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
 
     def walk(self, lang: str) -> dict[str, Any]:
         """Start the app in ``lang``, walk it, stop it; the walker's report."""
@@ -347,8 +347,10 @@ def test_single_choices_are_radio_buttons_in_a_group_named_by_the_question(walks
         for group in shot.get("groups", []):
             field, _, item = group["field"].partition(".")
             question = plan_questions[field]
-            if group["group_children_roles"] != ["radio button"] * len(group["options"]) and question["kind"] != "multi":
-                problems.append(f"{group['field']}: the group holds {group['group_children_roles']}")
+            role = "check box" if question["kind"] == "multi" else "radio button"
+            if group["group_children_roles"] != [role] * len(group["options"]):
+                problems.append(f"{group['field']}: the group holds {group['group_children_roles']}, not only the "
+                                f"options (so a screen reader's 'n of m' would be wrong)")
             if question["kind"] in ("single", "multi"):
                 if group["group_name"] != question["prompt"]:
                     problems.append(f"{field}: group named {group['group_name']!r}, not by the question")
@@ -435,3 +437,17 @@ def test_english_names_say_what_they_are(walks: Walks) -> None:
     """In English too: pad keys say what they type, the dialog has its two named buttons."""
     report = walks("en")
     assert not report["violations"]["name"], listed(report["violations"]["name"])
+
+
+@pytest.mark.xfail(
+    reason="Qt 6.11's AT-SPI bridge gives radio buttons neither a MEMBER_OF relation (QAccessible has no such "
+    "relation) nor posinset/setsize attributes, so a screen reader cannot say '2 of 5' from the tree; each group "
+    "holds only its options (checked above), which is what a reader that counts siblings uses",
+    strict=True,
+)
+@LANGS
+def test_radio_buttons_tell_their_position_in_the_group(walks: Walks, lang: str) -> None:
+    """Every radio button carries its place in its group (MEMBER_OF, or posinset and setsize)."""
+    position = walks(lang)["radio_position"]
+    assert position["radios"] > 0
+    assert position["member_of"] == position["radios"] or position["posinset"] == position["radios"], position
