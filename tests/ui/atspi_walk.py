@@ -232,7 +232,7 @@ class Walker:
                     return candidate
             return None
 
-        self.app = wait_for(f"the application {self.plan['app_name']!r} on the accessibility bus", app, 60)
+        self.app = wait_for(f"the application {self.plan['app_name']!r} on the accessibility bus", app, 120)
         windows = children(self.app)
         self.report["app"] = {"name": self.app.name, "windows": [f"{w.getRoleName()} {w.name!r}" for w in windows]}
         self.frame = windows[0]
