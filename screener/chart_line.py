@@ -73,9 +73,11 @@ def chart_line(result: Result, when: date) -> str:
     from babel.lists import format_list
 
     groups, levels, flags = group_names(), level_names(), flag_names()
-    parts = [pgettext("chart line", "Mg self-check {version} {date}").format(
-        version=result.content_version, date=when.isoformat()
-    )]
+    parts = [
+        pgettext("chart line", "Mg self-check {version} {date}").format(
+            version=result.content_version, date=when.isoformat()
+        )
+    ]
     parts += [
         pgettext("chart line", "{group}: {level}").format(group=groups[g], level=levels[result.groups[g].level])
         for g in GROUP_IDS

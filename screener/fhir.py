@@ -256,10 +256,10 @@ def _enable_when(asked: Question) -> tuple[list[Json], bool]:
             found.append(_coded_condition(target, condition.op, option_for(target, condition.value)))
         else:
             matching = [
-                option for option in options(target)
-                if option.ordinal is not None and Condition(condition.field, condition.op, condition.value).holds(
-                    {condition.field: option.value}
-                )
+                option
+                for option in options(target)
+                if option.ordinal is not None
+                and Condition(condition.field, condition.op, condition.value).holds({condition.field: option.value})
             ]
             if not matching:
                 raise ValueError(f"{asked.field}: no option of {target.field} satisfies {condition}")

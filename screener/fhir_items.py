@@ -151,4 +151,3 @@ def question_for(link_id: str) -> tuple[Question, Row | None] | None:
                 if row.item == rest:
                     return question, row
     return None
-

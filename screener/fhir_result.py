@@ -133,7 +133,6 @@ def coding(system: str, code: str, display: str) -> Json:
     return {"valueCoding": {"system": system, "code": code, "display": display}}
 
 
-
 def result_answers(result: Result) -> Json:
     items: list[Json] = [
         {

@@ -47,14 +47,25 @@ OUTCOMES: dict[str, Callable[[float], object]] = {
 @pytest.mark.parametrize("table", sorted(OUTCOMES))
 def test_no_choice_straddles_a_threshold(table: str) -> None:
     for choice in reference_table().choices[table].bins:
-        numbers = [n for n in samples(choice) if not (table in ("stress_months", "sleep_problem_months",
-                                                                 "insomnia_nights_per_week") and n != int(n))]
+        numbers = [
+            n
+            for n in samples(choice)
+            if not (table in ("stress_months", "sleep_problem_months", "insomnia_nights_per_week") and n != int(n))
+        ]
         outcomes = {repr(OUTCOMES[table](n)) for n in numbers}
         assert len(outcomes) == 1, (table, choice.code, numbers, outcomes)
 
 
-@pytest.mark.parametrize("field", ["stress_months", "exercise_hours_per_week", "alcohol_drinks_per_week",
-                                   "sleep_problem_months", "insomnia_nights_per_week"])
+@pytest.mark.parametrize(
+    "field",
+    [
+        "stress_months",
+        "exercise_hours_per_week",
+        "alcohol_drinks_per_week",
+        "sleep_problem_months",
+        "insomnia_nights_per_week",
+    ],
+)
 def test_each_choice_records_its_tables_value_and_reads_back_as_itself(field: str) -> None:
     asked = question(field)
     assert asked.bins is not None
@@ -69,10 +80,14 @@ def test_thresholds_sit_on_choice_edges() -> None:
     edges = {name: {b.low for b in table.bins} for name, table in reference_table().choices.items()}
     assert {T.chronic_stress.possible_from_months, T.chronic_stress.chronic_from_months} <= edges["stress_months"]
     assert T.clinician.insomnia_from_months in edges["sleep_problem_months"]
-    assert {T.athlete_sweat_loss.possible_with_heavy_sweating_from_hours,
-            T.athlete_sweat_loss.possible_from_hours} <= edges["exercise_hours_per_week"]
-    assert {T.clinician.heavy_alcohol_from_drinks_per_week_other,
-            T.clinician.heavy_alcohol_from_drinks_per_week_male} <= edges["alcohol_drinks_per_week"]
+    assert {
+        T.athlete_sweat_loss.possible_with_heavy_sweating_from_hours,
+        T.athlete_sweat_loss.possible_from_hours,
+    } <= edges["exercise_hours_per_week"]
+    assert {
+        T.clinician.heavy_alcohol_from_drinks_per_week_other,
+        T.clinician.heavy_alcohol_from_drinks_per_week_male,
+    } <= edges["alcohol_drinks_per_week"]
 
 
 def test_a_tap_on_a_threshold_choice_lands_exactly_on_the_threshold() -> None:

@@ -230,7 +230,7 @@ def test_wizard_answers_make_valid_responses(name: str, language: str) -> None:
 
 
 def test_not_sure_and_none_of_these_in_a_response() -> None:
-    """"Not sure" leaves the item out (the result lists it unanswered); "None of these" is the code none."""
+    """ "Not sure" leaves the item out (the result lists it unanswered); "None of these" is the code none."""
     given = sheet_answers(**SHEETS["not sure and none of these"])
     assert given.kidney_disease is None and given.magnesium_products is None and given.medicines == []
     items = items_by_id(made(given))

@@ -26,8 +26,22 @@ from gi.repository import Atspi, GLib  # type: ignore[import-not-found]
 WAIT_S = 10.0  # only guards against a hang: every wait ends as soon as what it waits for is there
 POLL_S = 0.05
 ACTIONABLE_ROLES = {
-    "push button", "toggle button", "radio button", "check box", "text", "entry", "password text", "scroll bar",
-    "slider", "spin button", "combo box", "link", "menu item", "list item", "page tab", "check menu item",
+    "push button",
+    "toggle button",
+    "radio button",
+    "check box",
+    "text",
+    "entry",
+    "password text",
+    "scroll bar",
+    "slider",
+    "spin button",
+    "combo box",
+    "link",
+    "menu item",
+    "list item",
+    "page tab",
+    "check menu item",
     "radio menu item",
 }
 GROUP_ROLES = {"panel", "grouping"}
@@ -51,8 +65,12 @@ class Events:
     def __init__(self) -> None:
         self.seen: list[tuple[str, str, str, int]] = []
         self._listener = Atspi.EventListener.new(self._on_event)
-        for kind in ("object:state-changed", "object:text-changed", "object:children-changed",
-                     "object:property-change:accessible-name"):
+        for kind in (
+            "object:state-changed",
+            "object:text-changed",
+            "object:children-changed",
+            "object:property-change:accessible-name",
+        ):
             self._listener.register(kind)
 
     def _on_event(self, event: Any) -> None:
@@ -144,14 +162,19 @@ class Node:
 
     def describe(self) -> str:
         chain = " > ".join(f"{p.role} {p.name[:40]!r}" for p in self.parents[-3:])
-        return (f"[{self.path}] {self.role} {self.name!r} states={sorted(self.states)} actions={self.actions}"
-                f" (under: {chain})")
+        return (
+            f"[{self.path}] {self.role} {self.name!r} states={sorted(self.states)} actions={self.actions}"
+            f" (under: {chain})"
+        )
 
     def line(self, depth: int) -> str:
         quiet = {"enabled", "sensitive", "visible", "showing", "opaque"}
         shown = sorted(s for s in self.states if s not in quiet)
-        return f"{'  ' * depth}{self.role} {self.name!r}" + (f" {shown}" if shown else "") + (
-            f" {self.actions}" if self.actions else "")
+        return (
+            f"{'  ' * depth}{self.role} {self.name!r}"
+            + (f" {shown}" if shown else "")
+            + (f" {self.actions}" if self.actions else "")
+        )
 
 
 def walk(acc: Any, path: str = "0", parents: list[Node] | None = None, showing_only: bool = False) -> list[Node]:
@@ -207,9 +230,11 @@ class Walker:
         self.report: dict[str, Any] = {
             "lang": self.lang,
             "screens": [],
-            "violations": {key: [] for key in (
-                "unnamed", "radio", "action", "frame", "hidden", "colon", "focus", "event", "value", "name")},
-            "radio_position": {"member_of": 0, "posinset": 0, "radios": 0},
+            "violations": {
+                key: []
+                for key in ("unnamed", "radio", "action", "frame", "hidden", "colon", "focus", "event", "value", "name")
+            },
+            "radio_position": {"member_of": 0, "posinset": 0, "described": 0, "radios": 0},
             "colon_names": [],
             "error": None,
         }
@@ -285,8 +310,11 @@ class Walker:
                 self.violation("unnamed", f"actionable node without a name: {node.describe()}")
             if node.showing and any(not p.showing for p in node.parents[1:]):
                 hidden = next(p for p in node.parents[1:] if not p.showing)
-                self.violation("hidden", f"showing inside a node that is not: {node.describe()}; "
-                                         f"hidden ancestor {hidden.role} {hidden.name!r}")
+                self.violation(
+                    "hidden",
+                    f"showing inside a node that is not: {node.describe()}; "
+                    f"hidden ancestor {hidden.role} {hidden.name!r}",
+                )
             if node.role == "text" and node.visible:
                 self.check_text_value(node)
             if node.showing and (":" in node.name or "：" in node.name):
@@ -307,8 +335,11 @@ class Walker:
         focused = [n for n in nodes if "focused" in n.states]
         page_nodes = walk(page.acc, page.path, page.parents, showing_only=True)
         excerpt = [n.line(len(n.parents) - len(page.parents)) for n in page_nodes if n.showing]
-        chrome = [n.line(1) for n in nodes
-                  if n.showing and n.role in ACTIONABLE_ROLES and not n.path.startswith(page.path + ".")]
+        chrome = [
+            n.line(1)
+            for n in nodes
+            if n.showing and n.role in ACTIONABLE_ROLES and not n.path.startswith(page.path + ".")
+        ]
         return {
             "id": label,
             "page": page.name,
@@ -321,8 +352,9 @@ class Walker:
         try:
             node.acc.queryText()
         except NotImplementedError:
-            self.violation("value", f"a text node without the Text interface (its value cannot be read): "
-                                    f"{node.describe()}")
+            self.violation(
+                "value", f"a text node without the Text interface (its value cannot be read): {node.describe()}"
+            )
 
     def check_set_focus(self) -> None:
         """SetFocus, where offered, puts the focus there (the window has the focus under a window manager)."""
@@ -351,11 +383,17 @@ class Walker:
                     continue
                 do_action(node, action)
                 try:
-                    wait_for(f"{action} to move the scroll bar",
-                             lambda moved=moved, value=value: moved(value.currentValue), 3)
+                    wait_for(
+                        f"{action} to move the scroll bar",
+                        lambda moved=moved, value=value: moved(value.currentValue),
+                        3,
+                    )
                 except WalkError:
-                    self.violation("action", f"{action} did not move the scroll bar from {start} "
-                                             f"(now {value.currentValue}): {node.describe()}")
+                    self.violation(
+                        "action",
+                        f"{action} did not move the scroll bar from {start} "
+                        f"(now {value.currentValue}): {node.describe()}",
+                    )
 
     def check_change_button(self) -> None:
         """The review's first Change button goes to its question; Next there comes back to the review."""
@@ -390,11 +428,16 @@ class Walker:
             wait_for(f"{target.name!r} alone checked", only_it, 5)
         except WalkError:
             states = {r.name: self.checked(r) for r in radios}
-            self.violation("action", f"{action} on radio {target.name!r} in {group.name!r} did not make it the "
-                                     f"one checked option: {states}")
+            self.violation(
+                "action",
+                f"{action} on radio {target.name!r} in {group.name!r} did not make it the one checked option: {states}",
+            )
             return
-        announced = [e for e in self.events.since(mark)
-                     if e[0] == "object:state-changed:checked" and e[2] == target.name and e[3] == 1]
+        announced = [
+            e
+            for e in self.events.since(mark)
+            if e[0] == "object:state-changed:checked" and e[2] == target.name and e[3] == 1
+        ]
         if not announced and not was_checked:
             self.violation("event", f"no state-changed:checked event for {target.name!r}")
 
@@ -402,9 +445,12 @@ class Walker:
         ancestors = radios[0].parents[-2:]
         named = [p for p in ancestors if p.role in GROUP_ROLES and p.name.strip()]
         if not named:
-            self.violation("radio", f"radio buttons of {question['field']} have no named panel/grouping within "
-                                    f"two levels: {radios[0].describe()}")
-        for radio in radios:
+            self.violation(
+                "radio",
+                f"radio buttons of {question['field']} have no named panel/grouping within "
+                f"two levels: {radios[0].describe()}",
+            )
+        for index, radio in enumerate(radios, start=1):
             if radio.role != "radio button":
                 self.violation("radio", f"single-choice option is a {radio.role}: {radio.describe()}")
             relations = relations_of(radio.acc)
@@ -413,7 +459,14 @@ class Walker:
             position["radios"] += 1
             position["member_of"] += any(r["type"] == "MEMBER_OF" for r in relations)
             position["posinset"] += "posinset" in attrs and "setsize" in attrs
-            position.setdefault("example", {"radio": radio.name, "relations": relations, "attributes": attrs})
+            # Qt has no MEMBER_OF relation: the app puts "2 of 5" in the description, which screen readers speak.
+            description = radio.acc.description or ""
+            numbers = [int(n) for n in re.findall(r"\d+", description)]
+            position["described"] += sorted(numbers) == sorted([index, len(radios)])
+            position.setdefault(
+                "example",
+                {"radio": radio.name, "relations": relations, "attributes": attrs, "description": description},
+            )
         return {
             "field": question["field"],
             "group_role": group.role,
@@ -450,21 +503,29 @@ class Walker:
                     mark = self.events.mark()
                     do_action(box, action)
                     try:
-                        wait_for(f"{box.name!r} checked={expected} after {action}",
-                                 lambda box=box, expected=expected: self.checked(box) == expected, 3)
+                        wait_for(
+                            f"{box.name!r} checked={expected} after {action}",
+                            lambda box=box, expected=expected: self.checked(box) == expected,
+                            3,
+                        )
                     except WalkError as exc:
                         self.violation("action", f"{action} on check box: {exc}")
                         continue
-                    if not any(e[0] == "object:state-changed:checked" and e[2] == box.name
-                               for e in self.events.since(mark)):
+                    if not any(
+                        e[0] == "object:state-changed:checked" and e[2] == box.name for e in self.events.since(mark)
+                    ):
                         self.violation("event", f"no state-changed:checked event for {box.name!r} after {action}")
         for index, choose in enumerate(question["choose"]):
             box = boxes[choose]
             do_action(box, "Toggle" if index == 0 else "Press")
             wait_for(f"{box.name!r} chosen", lambda box=box: self.checked(box))
-        return {"field": question["field"], "group_role": group.role, "group_name": group.name,
-                "options": [b.name for b in boxes],
-                "group_children_roles": [pyatspi_role(c) for c in children(group.acc)]}
+        return {
+            "field": question["field"],
+            "group_role": group.role,
+            "group_name": group.name,
+            "options": [b.name for b in boxes],
+            "group_children_roles": [pyatspi_role(c) for c in children(group.acc)],
+        }
 
     def answer_counts(self, question: dict[str, Any], rows: list[tuple[Node, list[Node]]]) -> list[dict[str, Any]]:
         infos = []
@@ -501,8 +562,11 @@ class Walker:
             return str(iface.getText(0, -1))
 
         def press(name_part: str) -> None:
-            matches = [k for k in keys if name_part in k.name] if len(name_part) == 1 else \
-                [k for k in keys if k.name == name_part]
+            matches = (
+                [k for k in keys if name_part in k.name]
+                if len(name_part) == 1
+                else [k for k in keys if k.name == name_part]
+            )
             if len(matches) != 1:
                 raise WalkError(f"pad keys for {name_part!r}: {[k.name for k in matches]}")
             do_action(matches[0], "Press")
@@ -609,8 +673,11 @@ class Walker:
                 for expected in (True, False):
                     do_action(toggle, action)
                     try:
-                        wait_for(f"{name!r} checked={expected} after {action}",
-                                 lambda toggle=toggle, expected=expected: self.checked(toggle) == expected, 3)
+                        wait_for(
+                            f"{name!r} checked={expected} after {action}",
+                            lambda toggle=toggle, expected=expected: self.checked(toggle) == expected,
+                            3,
+                        )
                     except WalkError as exc:
                         self.violation("action", str(exc))
 
@@ -625,8 +692,11 @@ class Walker:
 
     def dialog_nodes(self) -> list[Node]:
         title = self.plan["dialog"]["title"]
-        return [n for n in walk(self.frame) if n.name == title and n.role in ("dialog", "panel", "filler", "window",
-                                                                              "alert")]
+        return [
+            n
+            for n in walk(self.frame)
+            if n.name == title and n.role in ("dialog", "panel", "filler", "window", "alert")
+        ]
 
     def check_dialog(self) -> None:
         plan = self.plan
@@ -642,8 +712,10 @@ class Walker:
             self.violation("name", f"dialog buttons are {buttons}")
         focused = [n.name for n in inside if "focused" in n.states]
         if focused != [plan["dialog"]["keep"]]:
-            self.violation("focus", f"focus in the open dialog is on {focused}, expected the safe choice "
-                                    f"{plan['dialog']['keep']!r}")
+            self.violation(
+                "focus",
+                f"focus in the open dialog is on {focused}, expected the safe choice {plan['dialog']['keep']!r}",
+            )
         self.report["screens"].append(shot)
         do_action(self.button([plan["dialog"]["keep"]]), "Press")
         try:
@@ -668,8 +740,10 @@ class Walker:
         try:
             wait_for("the window name in the other language", lambda: self.frame.name == plan["other_title"], 5)
         except WalkError:
-            self.violation("frame", f"after switching language the window is named {self.frame.name!r}, "
-                                    f"expected {plan['other_title']!r}")
+            self.violation(
+                "frame",
+                f"after switching language the window is named {self.frame.name!r}, expected {plan['other_title']!r}",
+            )
         self.report["frame_after_switch"] = {"role": self.frame.getRoleName(), "name": self.frame.name}
 
 

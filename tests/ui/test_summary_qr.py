@@ -36,9 +36,7 @@ def _keep_language() -> Iterator[None]:
 def decode_pdf(pdf: Path, folder: Path) -> list[str]:
     """Every QR code zbarimg finds on the PDF's first page rendered at 200 dpi (what a scanner sees on paper)."""
     subprocess.run(["pdftoppm", "-png", "-r", "200", "-f", "1", "-l", "1", str(pdf), str(folder / "page")], check=True)
-    done = subprocess.run(
-        ["zbarimg", "--raw", "-q", str(folder / "page-1.png")], capture_output=True, check=False
-    )
+    done = subprocess.run(["zbarimg", "--raw", "-q", str(folder / "page-1.png")], capture_output=True, check=False)
     assert done.returncode == 0, f"zbarimg found no code (exit {done.returncode})"
     return done.stdout.decode("utf-8").splitlines()
 

@@ -71,9 +71,7 @@ class KioskSession(QObject):
         window.reset_handler = self.reset
         window.kiosk = self  # type: ignore[attr-defined]
         self.guard = WindowGuard(window)
-        self.idle = IdleWatch(
-            window.host(), self.idle_seconds, self.config.countdown_seconds, self.is_pristine
-        )
+        self.idle = IdleWatch(window.host(), self.idle_seconds, self.config.countdown_seconds, self.is_pristine)
         self.idle.expired.connect(self.reset)
         window.screen_changed.connect(lambda _screen: self.idle.restart())
         self.hide_button = BigButton(kind="tool")

@@ -202,8 +202,8 @@ class ScreenerWindow(QMainWindow):
             self.screen_changed.emit(screen_id)
 
     def _answer_changed(self) -> None:
-        self._update_footer()
-        self.footer.set_step(self.navigator.step_text())
+        """A follow-up may have appeared: the footer, the step count and the tab order follow the answers."""
+        self._moved(self.current_id(), refocus=False)
 
     def _update_footer(self) -> None:
         screen_id = self.current_id()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLayout, QSizePolicy, QWidget
 
+from screener.i18n import _
 from ui.widgets.buttons import BigButton, Kind
 from ui.widgets.grid import BalancedGrid
 
@@ -58,10 +59,14 @@ class _ButtonGroup(QGroupBox):
     def set_labels(self, labels: Sequence[str], group_name: str, spoken: Sequence[str] | None = None) -> None:
         """Words on the buttons; ``spoken`` are fuller names for screen readers (e.g. "2 times a week")."""
         self.setAccessibleName(group_name)
-        for code, label, name in zip(self.codes, labels, spoken or labels, strict=True):
+        total = len(self.codes)
+        for position, (code, label, name) in enumerate(zip(self.codes, labels, spoken or labels, strict=True), 1):
             button = self.buttons[code]
             button.setText(label)
             button.setAccessibleName(name)
+            if isinstance(self, ChoiceGroup):
+                # Qt tells a screen reader no "2 of 5" for radio buttons: the description says it.
+                button.setAccessibleDescription(_("{position} of {total}").format(position=position, total=total))
 
     def ordered(self) -> list[BigButton]:
         return [self.buttons[code] for code in self.codes if not self.buttons[code].isHidden()]
