@@ -48,6 +48,7 @@ class Sandbox:
     uid: int
     gid: int
     created_user: bool
+    can_unshare: bool
 
     def as_user(self, command: list[str]) -> list[str]:
         if os.geteuid() != 0:
@@ -55,8 +56,8 @@ class Sandbox:
         return ["setpriv", f"--reuid={self.uid}", f"--regid={self.gid}", "--clear-groups", "--", *command]
 
     def private_tmp(self, command: list[str]) -> list[str]:
-        """As root: run ``command`` with an empty /tmp of its own, as PrivateTmp=yes gives the service."""
-        if os.geteuid() != 0:
+        """Run ``command`` with an empty /tmp of its own, as PrivateTmp=yes gives the service (when root may)."""
+        if not self.can_unshare:
             return command
         mount = 'mount -t tmpfs -o mode=1777 tmpfs /tmp && exec "$@"'
         return ["unshare", "--mount", "--propagation", "private", "--", "sh", "-c", mount, "sh", *command]
@@ -81,13 +82,21 @@ def build_sandbox() -> Sandbox:
         uid, gid, created = os.getuid(), os.getgid(), False
     base = Path(tempfile.mkdtemp(prefix="screener-cage-", dir="/var/tmp"))  # not /tmp: PrivateTmp hides it
     base.chmod(0o755)
-    sandbox = Sandbox(base, base / "venv", uid, gid, created)
+    sandbox = Sandbox(base, base / "venv", uid, gid, created, _can_unshare())
     try:
         _make_venv(sandbox.venv)
     except BaseException:
         sandbox.cleanup()
         raise
     return sandbox
+
+
+def _can_unshare() -> bool:
+    """Root in a container without CAP_SYS_ADMIN cannot make a mount namespace: cage then shares /tmp."""
+    if os.geteuid() != 0 or shutil.which("unshare") is None:
+        return False
+    probe = ["unshare", "--mount", "--propagation", "private", "--", "sh", "-c", "mount -t tmpfs tmpfs /tmp"]
+    return subprocess.run(probe, capture_output=True, check=False).returncode == 0
 
 
 def _ensure_user() -> tuple[int, int, bool]:
