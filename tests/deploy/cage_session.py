@@ -69,6 +69,20 @@ class Sandbox:
         os.chown(path, self.uid, self.gid)
         return path
 
+    def remove_x11_leftovers(self) -> None:
+        """Without a private /tmp, cage (which aborts on exit in 0.1.4) leaves its X11 lock and socket folder behind.
+
+        Only the dedicated test user's are removed: a developer's own Xwayland may hold /tmp/.X0-lock.
+        """
+        if self.can_unshare or os.geteuid() != 0:
+            return
+        sockets = Path("/tmp/.X11-unix")
+        for path in [*Path("/tmp").glob(".X*-lock"), *(sockets.glob("X*") if sockets.is_dir() else [])]:
+            if path.lstat().st_uid == self.uid:
+                path.unlink(missing_ok=True)
+        if sockets.is_dir() and sockets.stat().st_uid == self.uid and not any(sockets.iterdir()):
+            sockets.rmdir()
+
     def cleanup(self) -> None:
         shutil.rmtree(self.base, ignore_errors=True)
         if self.created_user:
@@ -281,6 +295,7 @@ def run_kiosk(sandbox: Sandbox, name: str, config_text: str) -> Iterator[Running
     finally:
         _stop(process)
         bus.close()
+        sandbox.remove_x11_leftovers()
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
