@@ -23,10 +23,11 @@ import sys
 import tempfile
 import time
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtGui import QImage
 
@@ -36,6 +37,7 @@ HEADLESS_OUTPUT = (1280, 720)  # the size of wlroots' headless output
 TEST_USER = "screener-cage-test"
 SYSTEM_PYTHON = "/usr/bin/python3"
 BUS_PROCESSES = ("dbus-daemon", "dbus-launch")
+T = TypeVar("T")
 READY_TIMEOUT_S = 90.0  # only against a hang: the kiosk is on screen within a few seconds
 
 
@@ -332,7 +334,7 @@ def bus_processes(uid: int) -> dict[int, str]:
     return {pid: name for pid, name in processes_of(uid).items() if name in BUS_PROCESSES}
 
 
-def wait_for(check, timeout_s: float = READY_TIMEOUT_S, step_s: float = 0.5):  # type: ignore[no-untyped-def]
+def wait_for(check: Callable[[], T], timeout_s: float = READY_TIMEOUT_S, step_s: float = 0.5) -> T:
     """Poll ``check`` until it gives something true or the (generous) time runs out; returns its last value."""
     deadline = time.monotonic() + timeout_s
     while True:
