@@ -366,7 +366,7 @@ class Screen:
 
 
 def measure(png: bytes, background: str, accent: str) -> Screen:
-    image = QImage.fromData(png, b"PNG").convertToFormat(QImage.Format.Format_RGB32)
+    image = QImage.fromData(png)  # the format is read from the data.convertToFormat(QImage.Format.Format_RGB32)
     width, height = image.width(), image.height()
     if width == 0 or height == 0:
         return Screen(0, 0, 1.0, 0.0, 0, None, 0)
