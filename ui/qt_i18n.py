@@ -21,6 +21,8 @@ class LanguageHub(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._qt_translators: list[QTranslator] = []
+        # Loaded once per language and kept: a kiosk switches language for every other person all day long.
+        self._loaded: dict[str, list[QTranslator]] = {}
 
     def current(self) -> str:
         return i18n.current_language()
@@ -41,11 +43,19 @@ class LanguageHub(QObject):
         self._qt_translators.clear()
         if language == "en":
             return
+        if language not in self._loaded:
+            self._loaded[language] = self._load(language)
+        for translator in self._loaded[language]:
+            app.installTranslator(translator)
+            self._qt_translators.append(translator)
+
+    def _load(self, language: str) -> list[QTranslator]:
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        loaded = []
         for catalog in ("qtbase",):
             translator = QTranslator(self)
             if translator.load(QLocale(QT_LOCALES[language]), catalog, "_", folder):
-                app.installTranslator(translator)
-                self._qt_translators.append(translator)
+                loaded.append(translator)
             else:
                 log.warning("Qt's own %s translation for %s was not found in %s", catalog, language, folder)
+        return loaded

@@ -40,11 +40,14 @@ class Tapper:
 
 
 def settle() -> None:
-    """Let layouts finish: a wrapped label's height can take several passes to settle."""
+    """Let layouts finish (a wrapped label's height can take several passes) and closed dialogs be deleted, as
+    the running event loop does between taps."""
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     for _round in range(SETTLE_ROUNDS):
         QApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def answer_screen(window: ScreenerWindow, wanted: Any, tapper: Tapper) -> None:
