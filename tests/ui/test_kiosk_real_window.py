@@ -1,4 +1,6 @@
-"""A real kiosk window under Xvfb with a window manager covers the screen and survives Alt+F4 and a polite close."""
+"""A real kiosk window under Xvfb with a window manager (openbox, the X11 fallback): it covers the screen, survives
+Alt+F4 and a polite close, and puts itself back when minimised by any means (xdotool, Super+D, the Alt+Space menu);
+after a reset the clipboard and the primary selection are empty and a middle-click pastes nothing into the age box."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import pytest
 
 from ui.pin import hash_pin
 
-TOOLS = ("Xvfb", "openbox", "xdotool", "wmctrl")
+TOOLS = ("Xvfb", "openbox", "xdotool", "wmctrl", "xprop")
 WIDTH, HEIGHT = 1280, 800
 pytestmark = pytest.mark.skipif(
     any(shutil.which(tool) is None for tool in TOOLS), reason=f"needs {', '.join(TOOLS)} (tools/apt-test.txt)"
@@ -75,6 +77,137 @@ def largest_window(env: dict[str, str], pid: int) -> str | None:
             sizes.append((int(width) * int(height), window))
     best = max(sizes, default=None)
     return best[1] if best and best[0] > 100 * 100 else None
+
+
+def window_state(env: dict[str, str], window: str) -> str:
+    """The window manager's view: _NET_WM_STATE (FULLSCREEN, HIDDEN …) and whether the window is mapped."""
+    xprop = subprocess.run(
+        ["xprop", "-id", window, "_NET_WM_STATE", "WM_STATE"], env=env, capture_output=True, text=True, check=False
+    )
+    return xprop.stdout
+
+
+def shown_full_screen(env: dict[str, str], window: str) -> bool:
+    state = window_state(env, window)
+    info = subprocess.run(["xwininfo", "-id", window], env=env, capture_output=True, text=True, check=False).stdout
+    viewable = "IsViewable" in info  # mapped: not hidden by "show desktop" or iconified
+    return viewable and "FULLSCREEN" in state and "HIDDEN" not in state and "Iconic" not in state
+
+
+def start_kiosk_process(display: dict[str, str], tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path]:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'default_language = "en"\npin_hash = "{hash_pin("2468")}"\n', encoding="utf-8")
+    log = tmp_path / "kiosk.log"
+    with log.open("w") as err:
+        app = subprocess.Popen(
+            [sys.executable, "-m", "screener", "--kiosk", "--config", str(config)],
+            env=display,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
+    return app, log
+
+
+def client_window(env: dict[str, str], pid: int) -> str | None:
+    """The window the window manager manages for the app: it carries the app's _NET_WM_PID and a WM_STATE."""
+    for window in xdo(env, "search", "--onlyvisible", "--name", ".*").split():
+        props = (
+            window_state(env, window)
+            + subprocess.run(
+                ["xprop", "-id", window, "_NET_WM_PID"], env=env, capture_output=True, text=True, check=False
+            ).stdout
+        )
+        if f"= {pid}" in props and "window state" in props:
+            return window
+    return None
+
+
+def test_a_minimised_kiosk_puts_itself_back_whatever_minimised_it(display: dict[str, str], tmp_path: Path) -> None:
+    app, log = start_kiosk_process(display, tmp_path)
+    try:
+        window = wait_for(lambda: client_window(display, app.pid))
+        assert window, f"no kiosk window: {log.read_text()}"
+        assert wait_for(lambda: shown_full_screen(display, window), 10), window_state(display, window)
+        attempts = {
+            "xdotool windowminimize": lambda: xdo(display, "windowminimize", window),
+            "Super+D (show desktop)": lambda: xdo(display, "key", "--clearmodifiers", "super+d"),
+            "Alt+Space, Iconify": lambda: (
+                xdo(display, "key", "--clearmodifiers", "alt+space"),
+                time.sleep(0.5),
+                xdo(display, "key", "n"),
+            ),
+        }
+        for name, attempt in attempts.items():
+            xdo(display, "windowactivate", "--sync", window)
+            restores = log.read_text().count("restored")
+            attempt()
+            # It was really minimised (the guard noticed and put it back)...
+            assert wait_for(lambda before=restores: log.read_text().count("restored") > before, 5, 0.1), (
+                name,
+                log.read_text(),
+            )
+            # ...and it is back, full screen and shown, within about a second.
+            assert wait_for(lambda: shown_full_screen(display, window), 3, 0.1), (name, window_state(display, window))
+            assert app.poll() is None, name
+    finally:
+        app.kill()
+        app.wait(5)
+
+
+PASTE_PROBE = """
+import sys
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QClipboard
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from ui.app import create_app, start_kiosk
+from ui.kiosk_config import KioskConfig
+from ui.pin import hash_pin
+
+app = create_app()
+config = KioskConfig.model_construct(default_language="en", idle_timeout_seconds=600, countdown_seconds=20,
+    result_reset_seconds=600, printer_name="", paper=None, region="us", text_scale=1.0, high_contrast=False,
+    pin_hash=hash_pin("2468"), log_file="", pdf_folder="")
+session = start_kiosk(config)
+window = session.window
+window.warm_up()
+clipboard = QApplication.clipboard()
+assert clipboard.supportsSelection(), "no primary selection on this platform"
+clipboard.setText("70", QClipboard.Mode.Selection)   # the last person's age, left in the primary selection
+clipboard.setText("70", QClipboard.Mode.Clipboard)
+for _ in range(20): app.processEvents()
+session.reset()
+for _ in range(20): app.processEvents()
+print("selection:", repr(clipboard.text(QClipboard.Mode.Selection)))
+print("clipboard:", repr(clipboard.text(QClipboard.Mode.Clipboard)))
+clipboard.setText("70", QClipboard.Mode.Selection)   # even if something else put it back
+window.show_screen("age")
+box = window.screen_widget("age").blocks[0].control.edit
+for _ in range(10): app.processEvents()
+QTest.mouseClick(box, Qt.MouseButton.MiddleButton)
+QTest.mouseClick(box, Qt.MouseButton.RightButton)
+for _ in range(10): app.processEvents()
+print("age box:", repr(box.text()))
+print("menus:", [w.metaObject().className() for w in QApplication.topLevelWidgets() if w.isVisible()])
+session.guard.stop(); session.idle.stop()
+"""
+
+
+def test_after_a_reset_nothing_of_the_last_person_can_be_pasted(display: dict[str, str], tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PASTE_PROBE],
+        env=display,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    assert "selection: ''" in out and "clipboard: ''" in out, out  # the reset emptied both
+    assert "age box: ''" in out, out  # the middle-click pasted nothing
+    assert "QMenu" not in out, out  # and a right-click opened no Cut/Copy/Paste menu
 
 
 def test_kiosk_window_covers_the_screen_and_cannot_be_closed(display: dict[str, str], tmp_path: Path) -> None:

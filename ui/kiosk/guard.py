@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
@@ -45,10 +45,18 @@ class WindowGuard(QObject):
     def out_of_place(self) -> bool:
         window = self.window
         state = window.windowState()
+        covering = Qt.WindowState.WindowFullScreen
+        if QGuiApplication.platformName() == "wayland":
+            # A kiosk compositor (cage) gives the one window the whole output as "maximized" and ignores a
+            # full-screen request: that is already the whole screen, with no frame and nothing to leave to.
+            covering |= Qt.WindowState.WindowMaximized
+        handle = window.windowHandle()
+        hidden_by_manager = handle is not None and not handle.isExposed()  # e.g. "show desktop" unmaps it
         return (
             not window.isVisible()
+            or hidden_by_manager
             or bool(state & Qt.WindowState.WindowMinimized)
-            or not bool(state & Qt.WindowState.WindowFullScreen)
+            or not bool(state & covering)
         )
 
     def check(self) -> None:
@@ -60,6 +68,11 @@ class WindowGuard(QObject):
 
     def restore(self) -> None:
         window = self.window
+        handle = window.windowHandle()
+        if window.isVisible() and handle is not None and not handle.isExposed():
+            # "Show desktop" unmaps the window behind Qt's back: Qt still thinks it is shown, so only hiding and
+            # showing it again maps it back (and a window manager leaves its show-desktop mode for it).
+            window.hide()
         window.setWindowState(
             (window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowFullScreen
         )
