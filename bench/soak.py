@@ -117,6 +117,9 @@ def soak(sessions: int, sample_every: int = 25, progress: Callable[[int], None] 
             progress(index + 1)
     session.guard.stop()
     session.idle.stop()
+    session.window.hub.set_language("en")
+    session.window.close()
+    sys.excepthook = sys.__excepthook__  # the kiosk's crash guard goes with it
     first, last = samples[0], samples[-1]
     span = max(1, last["sessions"] - first["sessions"])
     # Growth measured from the second sample on: the first sessions build caches (fonts, layouts, babel data).
@@ -129,9 +132,7 @@ def soak(sessions: int, sample_every: int = 25, progress: Callable[[int], None] 
         "reset_paths": list(RESET_PATHS),
         "samples": samples,
         "rss_growth_mib_per_100": round((last["rss_mib"] - first["rss_mib"]) * 100 / span, 2),
-        "rss_growth_after_warm_up_mib_per_100": round(
-            (last["rss_mib"] - settled["rss_mib"]) * 100 / settled_span, 2
-        ),
+        "rss_growth_after_warm_up_mib_per_100": round((last["rss_mib"] - settled["rss_mib"]) * 100 / settled_span, 2),
         "widgets_first_last": [first["widgets"], last["widgets"]],
         "none_refs_lost": last["none_refs_lost"],
     }
