@@ -35,6 +35,7 @@ def _cmd_tour(args: argparse.Namespace) -> int:
         args.large_text,
         args.full_result,
         getattr(args, "region", None),
+        args.high_contrast,
     )
     for path in written:
         print(path)
@@ -52,6 +53,7 @@ def _register_tour(sub: SubParsers) -> None:
     tour.add_argument("--out", required=True, type=Path, metavar="DIR")
     tour.add_argument("--size", default="1280x800", help="window size, e.g. 1024x768")
     tour.add_argument("--large-text", action="store_true", help="use the large-text mode")
+    tour.add_argument("--high-contrast", action="store_true", help="use the high-contrast mode")
     tour.add_argument("--full-result", action="store_true", help="also save the whole result page, unscrolled")
     tour.add_argument(
         "--region", choices=("jp", "us"), default=argparse.SUPPRESS, help="reference intakes (default: system locale)"

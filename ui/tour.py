@@ -50,7 +50,7 @@ def settle() -> None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def answer_screen(window: ScreenerWindow, wanted: Any, tapper: Tapper) -> None:
+def answer_screen(window: ScreenerWindow, wanted: Any, tapper: Tapper, then_next: bool = True) -> None:
     """Tap the answers this screen asks for (read from a sheet filled with the answers file), then Next."""
     from screener.questionnaire import NONE_OF_THESE
     from ui.screens.question import QuestionScreen
@@ -82,7 +82,8 @@ def answer_screen(window: ScreenerWindow, wanted: Any, tapper: Tapper) -> None:
             elif isinstance(counts, dict):
                 for item, code in counts.items():
                     tapper.tap(control.rows[item].choices.buttons[code])
-    tapper.tap(window.footer.next_button)
+    if then_next:
+        tapper.tap(window.footer.next_button)
 
 
 def run_tour(
@@ -93,6 +94,7 @@ def run_tour(
     large_text: bool = False,
     full_result: bool = False,
     region: str | None = None,
+    high_contrast: bool = False,
 ) -> list[Path]:
     """Save one PNG per screen in the order a person meets them, and the manifest. Returns the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -103,8 +105,9 @@ def run_tour(
 
     previous_language = current_language()
     create_app()
-    theme = Theme(text_scale=LARGE_TEXT_SCALE if large_text else 1.0)
-    window, hub = build_window(language, theme, region or negotiate_region())  # type: ignore[arg-type]
+    theme = Theme(text_scale=LARGE_TEXT_SCALE if large_text else 1.0, high_contrast=high_contrast)
+    region = region or negotiate_region()
+    window, hub = build_window(language, theme, region)  # type: ignore[arg-type]
     window.resize(*size)
     window.show()
     window.warm_up()
@@ -116,7 +119,7 @@ def run_tour(
     written: list[Path] = []
     screens: list[dict[str, Any]] = []
 
-    def save() -> None:
+    def save(fits_before: bool = True) -> None:
         settle()
         screen_id = window.current_id()
         name = f"{len(screens) + 1:02d}-{screen_id.replace('_', '-')}"
@@ -131,7 +134,8 @@ def run_tour(
                 "name": name,
                 "screen": screen_id,
                 "file": path.name,
-                "fits": current.fits(),
+                # Measured before and after answering: a follow-up that appears must fit too.
+                "fits": fits_before and current.fits(),
                 "scrolls": area.needs_scrolling(),
                 "more_below_cue": area.more.isVisible(),
             }
@@ -140,21 +144,28 @@ def run_tour(
     save()
     tapper.tap(window.footer.next_button)  # Start
     while window.current_id() not in ("review", "result"):
-        save()
-        answer_screen(window, wanted, tapper)
+        settle()
+        fits_unanswered = window.navigator.current().fits()
+        answer_screen(window, wanted, tapper, then_next=False)
+        save(fits_unanswered)  # the picture shows the answers chosen and any follow-up they brought
+        tapper.tap(window.footer.next_button)
     save()
     tapper.tap(window.footer.next_button)  # See my result
     save()
     if full_result:
         content = window.navigator.current().body
-        content.adjustSize()
+        width = window.navigator.current().scroll_area.viewport().width()
+        content.resize(width, content.heightForWidth(width))  # the whole page, at this screen's width
+        settle()
         path = out_dir / f"{len(screens) + 1:02d}-result-full.png"
         content.grab().save(str(path))
         written.append(path)
     manifest = {
         "language": language,
+        "region": region,
         "size": f"{size[0]}x{size[1]}",
         "large_text": large_text,
+        "high_contrast": high_contrast,
         "taps": tapper.taps,
         "question_screens": sum(1 for s in screens if s["screen"] not in ("welcome", "review", "result")),
         "screens": screens,
