@@ -44,7 +44,7 @@ STANDARD = Palette(
     accent="#1f6f6a",
     accent_text="#ffffff",
     focus="#1d4ed8",
-    likely="#a8431d",
+    likely="#1f4e8c",  # a calm blue: "likely applies" is information, not an alarm (orange is kept for warnings)
     possible="#7d5b00",
     none="#2f6b3a",
     unknown="#4f5b64",
@@ -130,6 +130,7 @@ class Theme(NamedTuple):
         QLineEdit {{ min-height: {self.target()}px; border: 2px solid {p.border}; border-radius: 8px;
             padding: 0 12px; background: {p.card}; color: {p.text}; font-size: {self.px(34)}px; }}
         QLineEdit:focus {{ border: 3px solid {p.focus}; }}
+        QLabel#unit {{ font-size: {prompt}px; font-weight: bold; }}
         QFrame#card {{ background: {p.card}; border: 2px solid {p.border}; border-radius: 12px; }}
         QFrame#card QLabel, QFrame#card QWidget {{ background: {p.card}; }}
         QFrame#clinician {{ background: {p.warning_bg}; border: 3px solid {p.warning_border}; border-radius: 12px; }}

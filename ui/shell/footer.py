@@ -1,16 +1,19 @@
-"""The footer: Back and Next (which reads "Skip" until a question on the screen is answered) on question screens;
-on the result, printing for staff is the main action and Start over a quiet one on the other side."""
+"""The footer: Back and Next, with where the person is between them ("Part 3 of 7 · Stress"); Next reads "Skip this
+question" (and is drawn as a plain button, not the main one) until a question on the screen is answered. On the
+result, printing for staff is the main action and Start over a quiet one on the other side; the result's buttons
+wrap onto a second row on a narrow screen instead of squeezing their words."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
-from screener.i18n import _
+from screener.i18n import _, pgettext
+from ui.flow_layout import FlowLayout
 from ui.labels import wrapped_label
 from ui.widgets.buttons import BigButton
 
-BUTTON_MIN_WIDTH = 180
+BUTTON_MIN_WIDTH = 150
 
 
 class FooterBar(QFrame):
@@ -28,41 +31,47 @@ class FooterBar(QFrame):
         self.print_button = BigButton(kind="primary")
         self.step_label = wrapped_label(object_name="stepLabel")
         self.step_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.back_button)
-        layout.addWidget(self.start_over_button)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addWidget(self.start_over_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addWidget(self.step_label, 1)
+        actions = QWidget()
+        self.actions_layout = FlowLayout(actions, spacing=12, align_right=True)
         for button in (self.pdf_button, self.record_button, self.next_button, self.print_button):
-            layout.addWidget(button)
+            self.actions_layout.addWidget(button)
+        layout.addWidget(actions, 2)
         for button in (self.back_button, self.next_button, self.print_button, self.start_over_button):
             button.setMinimumWidth(BUTTON_MIN_WIDTH)
 
     def retranslate_ui(self) -> None:
         self.back_button.setText(_("Back"))
         self.start_over_button.setText(_("Start over"))
-        self.pdf_button.setText(_("Save as PDF"))
-        self.record_button.setText(_("Save for the clinic record"))
-        self.print_button.setText(_("Print for staff"))
-        for button in (
-            self.back_button,
-            self.start_over_button,
-            self.pdf_button,
-            self.record_button,
-            self.print_button,
-        ):
-            button.setAccessibleName(button.text())
+        self.pdf_button.setText(pgettext("button", "Save PDF"))
+        self.record_button.setText(pgettext("button", "Save for clinic records"))
+        self.print_button.setText(pgettext("button", "Print for staff"))
+        self.start_over_button.setAccessibleName(_("Start over for the next person"))
+        self.back_button.setAccessibleName(self.back_button.text())
+        self.pdf_button.setAccessibleName(_("Save the summary as a PDF file"))
+        self.record_button.setAccessibleName(_("Save the answers as a file for the clinic's records (FHIR)"))
+        self.print_button.setAccessibleName(_("Print the summary to hand to the staff"))
 
     def set_step(self, text: str) -> None:
-        """Where the person is: "Question 3 of 14 · Stress"."""
+        """Where the person is: "Part 3 of 7 · Stress"."""
         self.step_label.setText(text)
         self.step_label.setAccessibleName(text)
 
-    def show_for(self, screen_id: str, next_text: str, pdf_allowed: bool, record_allowed: bool) -> None:
+    def show_for(self, screen_id: str, next_text: str, answered: bool, pdf_allowed: bool, record_allowed: bool) -> None:
         """Which buttons a screen has: the result its actions, every other screen Back (but welcome) and Next."""
         on_result = screen_id == "result"
         self.back_button.setVisible(screen_id not in ("welcome", "result"))
+        self.step_label.setVisible(not on_result)
         self.next_button.setVisible(not on_result)
         self.next_button.setText(next_text)
         self.next_button.setAccessibleName(next_text)
+        # Skipping is allowed, never invited: until something is answered Next is a plain button.
+        kind = "primary" if answered else "secondary"
+        if self.next_button.kind != kind:
+            self.next_button.kind = kind
+            self.next_button.update()
         self.start_over_button.setVisible(on_result)
         self.print_button.setVisible(on_result)
         self.pdf_button.setVisible(on_result and pdf_allowed)

@@ -86,11 +86,12 @@ class Navigator(QObject):
         return ["welcome", *(s.id for s in asked_screens(self.context.sheet)), "review", "result"]
 
     def step_text(self) -> str:
-        asked = [s.id for s in asked_screens(self.context.sheet)]
-        if self.current_id in asked:
-            title = _(definition(self.current_id).title)
-            return _("Question {step} of {total} · {section}").format(
-                step=asked.index(self.current_id) + 1, total=len(asked), section=title
+        """ "Part 3 of 7 · Stress": counted in sections, which never come and go with the answers (screens do)."""
+        sections = list(dict.fromkeys(s.section for s in screens()))
+        if self.current_id in question_ids():
+            shown = definition(self.current_id)
+            return _("Part {step} of {total} · {section}").format(
+                step=sections.index(shown.section) + 1, total=len(sections), section=_(shown.title)
             )
         if self.current_id == "review":
             return _("Check your answers")

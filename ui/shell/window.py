@@ -217,7 +217,8 @@ class ScreenerWindow(QMainWindow):
             text = _("Next")
         else:
             text = _("Skip this question")
-        self.footer.show_for(screen_id, text, self.pdf_allowed, self.record_allowed)
+        answered = screen_id in ("welcome", "review") or self.navigator.current().has_answer()
+        self.footer.show_for(screen_id, text, answered, self.pdf_allowed, self.record_allowed)
 
     def go_next(self) -> None:
         if self.current_id() == "result":
@@ -265,7 +266,7 @@ class ScreenerWindow(QMainWindow):
         except ValidationError as exc:  # cannot happen through the screens; if it does, say which answer
             ask(
                 self.host(),
-                _("Please check an answer"),
+                _("Please look at this answer again"),
                 "\n".join(problems_from(exc)),
                 [("ok", _("OK"), True)],
             )

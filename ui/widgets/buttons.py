@@ -1,14 +1,15 @@
 """The one button of the app: finger-sized, wrapping its words instead of cutting them, a tick (not only a colour)
 when chosen, and a dashed focus ring, in a colour no chosen answer has, only while the keyboard is in use.
 
-It paints itself (no style sheet), so the text can wrap and the size follows the words in either language.
+It paints itself (no style sheet) and wraps its own lines: English at spaces, Japanese at phrase boundaries (after
+、 and 〜, around brackets), never leaving one character alone on a line as plain character wrapping would.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
@@ -19,6 +20,51 @@ Kind = Literal["option", "primary", "secondary", "tool", "count", "key"]
 CHECK_MARK = "✓"
 RING = 4  # room kept around the body for the focus ring
 PAD_X, PAD_Y = 16, 8
+TICK_ROOM = 14  # small buttons keep this much on the left for their corner tick
+BREAK_AFTER = set("、。，,）」』〜～・／/ ")
+BREAK_BEFORE = set("（「『")
+
+
+def chunks(text: str) -> list[str]:
+    """The pieces a line may break between: words in English, phrases in Japanese."""
+    pieces: list[str] = []
+    current = ""
+    for char in text:
+        if char in BREAK_BEFORE and current:
+            pieces.append(current)
+            current = ""
+        current += char
+        if char in BREAK_AFTER:
+            pieces.append(current)
+            current = ""
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def wrap(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """Lines no wider than ``width``, broken only between pieces; a piece too wide for any line is cut by
+    characters (only then)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for piece in chunks(paragraph):
+            if metrics.horizontalAdvance(line + piece.rstrip()) <= width or not line:
+                line += piece
+                continue
+            lines.append(line.rstrip())
+            line = piece
+        lines.append(line.rstrip())
+    fitted: list[str] = []
+    for line in lines:
+        while metrics.horizontalAdvance(line) > width and len(line) > 1:
+            cut = len(line) - 1
+            while cut > 1 and metrics.horizontalAdvance(line[:cut]) > width:
+                cut -= 1
+            fitted.append(line[:cut])
+            line = line[cut:]
+        fitted.append(line)
+    return fitted
 
 
 class BigButton(QAbstractButton):
@@ -46,8 +92,15 @@ class BigButton(QAbstractButton):
         """Answers carry their tick before the words; small count, key and header buttons in a corner instead."""
         return self.isCheckable() and self.kind not in ("count", "key", "tool")
 
-    def _pad_x(self) -> int:
-        return {"count": 6, "key": 6, "tool": 10}.get(self.kind, PAD_X)
+    def _pads(self) -> tuple[int, int]:
+        """Room left and right of the words (a corner tick gets its own room on the left)."""
+        pad = {"count": 8, "key": 10, "tool": 12}.get(self.kind, PAD_X)
+        left = pad + (TICK_ROOM if self.isCheckable() and not self._inline_tick() else 0)
+        return left, pad
+
+    def _inner_width(self, width: int) -> int:
+        left, right = self._pads()
+        return max(10, width - left - right - 2 * RING)
 
     def _words(self) -> str:
         # Room for the tick is always kept, so choosing an answer never moves or resizes anything.
@@ -60,43 +113,44 @@ class BigButton(QAbstractButton):
         """Bold for counts, keys and the main action, always: a choice changes its fill, never its size."""
         font = QFont(self.font())
         font.setBold(self.kind in ("primary", "count", "key"))
+        if self.kind == "count" and len(self.text()) > 2 and font.pixelSize() > 0:
+            font.setPixelSize(round(font.pixelSize() * 0.85))  # "Daily", "2+ a day": a count row stays one row
         return font
 
-    def _text_width(self) -> int:
-        metrics = QFontMetrics(self._paint_font())
-        return max((metrics.horizontalAdvance(line) for line in self._words().split("\n")), default=0)
+    def _lines(self, width: int, text: str | None = None) -> list[str]:
+        return wrap(self._words() if text is None else text, QFontMetrics(self._paint_font()), self._inner_width(width))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        width = self._text_width() + 2 * (self._pad_x() + RING) + 2
+        metrics = QFontMetrics(self._paint_font())
+        left, right = self._pads()
+        widest = max((metrics.horizontalAdvance(line) for line in self._words().split("\n")), default=0)
+        width = widest + left + right + 2 * RING + 2
         return QSize(max(width, self._min_height()), self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         metrics = QFontMetrics(self._paint_font())
-        longest = max((metrics.horizontalAdvance(word) for word in self._words().split()), default=0)
-        longest = min(longest, metrics.horizontalAdvance("M" * 8))  # a long word may break; the row stays usable
+        left, right = self._pads()
+        widest = max((metrics.horizontalAdvance(piece.rstrip()) for piece in chunks(self._words())), default=0)
+        widest = min(widest, metrics.horizontalAdvance("M" * 9))  # a very long piece may break; the row stays usable
         least = 56 if self.kind in ("count", "key") else self._min_height()
-        width = max(least, longest + 2 * (self._pad_x() + RING) + 2)
         # The height at the narrowest width would be combined with the preferred width by layouts, giving a tall
         # button on a wide row: the real height comes from heightForWidth.
-        return QSize(width, self._min_height())
+        return QSize(max(least, widest + left + right + 2 * RING + 2), self._min_height())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        inner = max(10, width - 2 * (self._pad_x() + RING))
-        bounds = QFontMetrics(self._paint_font()).boundingRect(QRect(0, 0, inner, 10_000), self._flags(), self._words())
-        return max(self._min_height(), bounds.height() + 2 * (PAD_Y + RING))
+        lines = len(self._lines(width))
+        return max(self._min_height(), lines * QFontMetrics(self._paint_font()).lineSpacing() + 2 * (PAD_Y + RING))
 
     def text_fits(self) -> bool:
         """Whether every word is shown at the button's current size (for the tour's fit check)."""
-        inner = self.width() - 2 * (self._pad_x() + RING)
-        bounds = QFontMetrics(self._paint_font()).boundingRect(QRect(0, 0, inner, 10_000), self._flags(), self._label())
-        return bounds.width() <= inner + 1 and bounds.height() <= self.height() - 2 * RING
-
-    def _flags(self) -> int:
-        horizontal = Qt.AlignmentFlag.AlignLeft if self.align_left else Qt.AlignmentFlag.AlignHCenter
-        return int(horizontal | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+        metrics = QFontMetrics(self._paint_font())
+        lines = self._lines(self.width(), self._label())
+        tall = len(lines) * metrics.lineSpacing() <= self.height() - 2 * RING
+        wide = all(metrics.horizontalAdvance(line) <= self._inner_width(self.width()) + 1 for line in lines)
+        return tall and wide
 
     # --- behaviour ----------------------------------------------------------------------------------------------
 
@@ -132,20 +186,20 @@ class BigButton(QAbstractButton):
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(body, 10, 10)
-        if self.isChecked():
-            painter.setPen(QPen(QColor(palette.accent_text), 1))
         painter.setPen(text)
         font = self._paint_font()
         painter.setFont(font)
-        inner = body.adjusted(self._pad_x(), PAD_Y, -self._pad_x(), -PAD_Y)
-        painter.drawText(inner, self._flags(), self._label())
+        left, right = self._pads()
+        inner = body.adjusted(left, PAD_Y, -right, -PAD_Y)
+        lines = self._lines(self.width(), self._label())
+        horizontal = Qt.AlignmentFlag.AlignLeft if self.align_left else Qt.AlignmentFlag.AlignHCenter
+        painter.drawText(inner, int(horizontal | Qt.AlignmentFlag.AlignVCenter), "\n".join(lines))
         if self.isChecked() and not self._inline_tick():
             small = QFont(font)
             small.setPixelSize(max(12, round(font.pixelSize() * 0.6)) if font.pixelSize() > 0 else 12)
             painter.setFont(small)
-            painter.drawText(
-                body.adjusted(5, 2, -4, -2), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), CHECK_MARK
-            )
+            corner = body.adjusted(6, 2, -4, -2)
+            painter.drawText(corner, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), CHECK_MARK)
         if self.hasFocus() and keyboard_mode():
             ring = QPen(QColor(palette.focus), 3, Qt.PenStyle.DashLine)
             painter.setPen(ring)

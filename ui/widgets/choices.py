@@ -29,6 +29,7 @@ class _ButtonGroup(QGroupBox):
         min_cell: int = 170,
         max_columns: int = 8,
         parent: QWidget | None = None,
+        ordered: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setFlat(True)
@@ -40,7 +41,7 @@ class _ButtonGroup(QGroupBox):
             layout.setContentsMargins(0, 0, 0, 0)
             layout.setSpacing(6)
         else:
-            layout = BalancedGrid(self, min_cell=min_cell, max_columns=max_columns)
+            layout = BalancedGrid(self, min_cell=min_cell, max_columns=max_columns, ordered=ordered)
         self.grid = layout
         if kind == "count":
             # Counts keep the width their words need; the row's name and serving take what is left.
@@ -97,8 +98,9 @@ class ChoiceGroup(_ButtonGroup):
         min_cell: int = 170,
         max_columns: int = 8,
         parent: QWidget | None = None,
+        ordered: bool = False,
     ) -> None:
-        super().__init__(codes, kind, min_cell, max_columns, parent)
+        super().__init__(codes, kind, min_cell, max_columns, parent, ordered)
         self._value: str | None = None
         self._quiet = False
         self._chosen_at_press: str | None = None

@@ -1,5 +1,6 @@
 """A grid that chooses its own number of columns from the width it gets: as many as fit at a readable width,
-with rows balanced (five choices are 3 + 2, never 4 + 1), and every cell of a row the same height."""
+with rows balanced (five choices are 3 + 2, never 4 + 1), every cell the same height. An ordered scale (never …
+nearly every day) is one row when it fits, else one column, so its order always reads the same way."""
 
 from __future__ import annotations
 
@@ -11,10 +12,16 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 class BalancedGrid(QLayout):
     def __init__(
-        self, parent: QWidget | None = None, min_cell: int = 170, max_columns: int = 8, spacing: int = 10
+        self,
+        parent: QWidget | None = None,
+        min_cell: int = 170,
+        max_columns: int = 8,
+        spacing: int = 10,
+        ordered: bool = False,
     ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self.ordered = ordered
         self.min_cell = min_cell
         self.max_columns = max_columns
         self._spacing = spacing
@@ -71,6 +78,12 @@ class BalancedGrid(QLayout):
         widest_need = max(item.minimumSize().width() for item in visible)
         cell = max(self.min_cell, widest_need)
         fit = max(1, min(self.max_columns, (width + self._spacing) // (cell + self._spacing)))
+        if self.ordered:
+            # One row when it fits; a long scale (none … every night) in two rows of its halves; else a column.
+            if fit >= len(visible):
+                return len(visible)
+            half = math.ceil(len(visible) / 2)
+            return half if len(visible) > 5 and fit >= half else 1
         rows = math.ceil(len(visible) / fit)
         return math.ceil(len(visible) / rows)
 
@@ -88,13 +101,14 @@ class BalancedGrid(QLayout):
             return 0
         columns = self.columns_for(rect.width())
         cell_width = (rect.width() - (columns - 1) * self._spacing) // columns
+        # One height for every cell, so rows line up and no answer looks bigger than another.
+        height = max(
+            item.heightForWidth(cell_width) if item.hasHeightForWidth() else item.sizeHint().height()
+            for item in visible
+        )
         y = rect.y()
         for start in range(0, len(visible), columns):
             row = visible[start : start + columns]
-            height = max(
-                item.heightForWidth(cell_width) if item.hasHeightForWidth() else item.sizeHint().height()
-                for item in row
-            )
             if move:
                 for index, item in enumerate(row):
                     x = rect.x() + index * (cell_width + self._spacing)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QRegularExpressionValidator
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui.widgets.buttons import BigButton
 
@@ -79,8 +79,11 @@ class NumberEntry(QWidget):
         super().__init__(parent)
         self._max_digits = max_digits
         self.edit = DigitBox(max_digits)
-        self.edit.setMinimumWidth(200)
-        self.edit.setMaximumWidth(260)
+        self.edit.setMinimumWidth(150)
+        self.edit.setMaximumWidth(220)
+        # The unit beside the box ("72 years old", "72 歳"), so nobody wonders what the number is.
+        self.unit = QLabel()
+        self.unit.setObjectName("unit")
         self.edit.textChanged.connect(self.changed.emit)
         pad_widget = QWidget()
         pad = QGridLayout(pad_widget)
@@ -98,16 +101,21 @@ class NumberEntry(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(24)
+        box_row = QHBoxLayout()
+        box_row.setSpacing(10)
+        box_row.addWidget(self.edit)
+        box_row.addWidget(self.unit)
         box_column = QVBoxLayout()
-        box_column.addWidget(self.edit)
+        box_column.addLayout(box_row)
         box_column.addStretch(1)
         layout.addLayout(box_column)
         layout.addWidget(pad_widget)
         layout.addStretch(1)
 
-    def set_labels(self, box_name: str, key_name: str, delete: str, clear: str) -> None:
+    def set_labels(self, box_name: str, unit: str, key_name: str, delete: str, clear: str) -> None:
         """``key_name`` has a {digit} placeholder: "Type 7 in your age", not a bare "7"."""
         self.edit.setAccessibleName(box_name)
+        self.unit.setText(unit)
         for key, button in self.keys.items():
             if key == DELETE:
                 button.setAccessibleName(delete)
