@@ -42,7 +42,10 @@ GUIDANCE: dict[GroupId, tuple[str, ...]] = {
         N_("Food usually covers the extra need of training."),
     ),
     "high_caffeine": (
-        N_("Cut down a little at a time to avoid headaches; decaffeinated coffee or caffeine-free tea can help."),
+        N_(
+            "If you cut down on caffeine, do it a little at a time to avoid headaches; decaffeinated coffee or "
+            "caffeine-free tea can help."
+        ),
     ),
 }
 
@@ -59,7 +62,8 @@ FOOD_EXAMPLES = {
 
 KIDNEY_DIET = N_(
     "If you have been given a kidney diet, it comes first: nuts, beans, whole grains, spinach and avocado are rich "
-    "in potassium and phosphorus, which kidney diets often limit. Ask your clinician or dietitian."
+    "in potassium and phosphorus, which kidney diets often limit. Ask your clinician or dietitian which "
+    "magnesium-rich foods fit your diet."
 )
 
 CAFFEINE_TIMING = N_("Keep caffeine to the morning and early afternoon, with none in the 6 hours before bed.")
@@ -69,7 +73,7 @@ SLEEP_HABITS = N_(
 )
 
 STUDY_NOTE = N_(
-    "What research shows so far: two small trials are often quoted. In one, 46 adults aged 60 to 75 with insomnia "
+    "Two small trials are often quoted. In one, 46 adults aged 60 to 75 with insomnia "
     "took 500 mg of magnesium a day for 8 weeks; their insomnia scores, sleep time and time to fall asleep were "
     "better than with a placebo. 500 mg is above the 350 mg upper limit, so this was done under medical "
     "supervision. In the other, 80 adults aged 35 to 55 with sleep complaints took one magnesium compound for 21 "
@@ -131,9 +135,8 @@ def guidance_points(result: Result, answers: Answers | None = None) -> list[tupl
     for group in result.matched_groups():
         texts = [_(text) for text in GUIDANCE[group]]
         if group == "low_dietary_intake":
-            texts.insert(1, food_example(result.figures.region))
-            if kidney:
-                texts.insert(0, _(KIDNEY_DIET))
+            # With reduced kidney function the clinician's diet comes first: no list of foods to add here.
+            texts = [_(KIDNEY_DIET)] if kidney else [texts[0], food_example(result.figures.region), *texts[1:]]
         points += [(group, text) for text in texts]
     if caffeine_timing_applies(result, answers):
         points.append(("high_caffeine", _(CAFFEINE_TIMING)))
@@ -163,7 +166,10 @@ def clinician_sections(result: Result) -> list[ClinicianSection]:
     if before:
         sections.append(
             ClinicianSection(
-                "before_magnesium", _("Talk to a clinician before taking any magnesium"), before, flagged=True
+                "before_magnesium",
+                _("Talk to a clinician before taking any magnesium supplement or medicine"),
+                before,
+                flagged=True,
             )
         )
     sleep = [by_id[f] for f in ABOUT_SLEEP if f in flags]
@@ -177,7 +183,12 @@ def clinician_sections(result: Result) -> list[ClinicianSection]:
             ClinicianSection(
                 "unanswered",
                 _("Safety questions not answered"),
-                [_("Ask about these before any magnesium: {questions}.").format(questions=join_list(names))],
+                [
+                    _(
+                        "Ask a clinician or pharmacist about these before taking any magnesium supplement or "
+                        "medicine: {questions}."
+                    ).format(questions=join_list(names))
+                ],
                 flagged=False,
             )
         )
@@ -206,6 +217,10 @@ def upper_limit_text(result: Result) -> str:
 
 def disclaimer() -> str:
     return _(DISCLAIMER)
+
+
+def study_heading() -> str:
+    return _("Magnesium and sleep: what studies show")
 
 
 def study_note() -> str:

@@ -94,7 +94,10 @@ DRINK_ROWS = {
     "green_tea": (N_("Green tea"), {"us": N_("A mug, about 240 mL"), "jp": N_("A teacup, about 150 mL")}),
     "energy_drink": (
         N_("Energy drinks"),
-        {"us": N_("240 mL; some cans hold far more"), "jp": N_("240 mL; some cans hold far more")},
+        {
+            "us": N_("One is 240 mL; a large can may count as two"),
+            "jp": N_("One is 240 mL; a large can may count as two"),
+        },
     ),
     "cola": (N_("Cola"), {"us": N_("A glass, about 240 mL"), "jp": N_("A can, 350 mL")}),
     "caffeine_tablet": (N_("Caffeine tablets"), {"us": N_("One tablet"), "jp": N_("One tablet")}),
@@ -169,7 +172,9 @@ def screens() -> tuple[Screen, ...]:
                     "single",
                     N_("What is your sex?"),
                     N_("Sex"),
-                    hint=N_("It is used only to choose the recommended amount of magnesium for you."),
+                    hint=N_(
+                        "It is used only to choose your recommended amount of magnesium and which questions apply."
+                    ),
                     choices=(
                         Choice("female", N_("Female"), "female"),
                         Choice("male", N_("Male"), "male"),
@@ -282,7 +287,7 @@ def screens() -> tuple[Screen, ...]:
                     "counts",
                     N_("On a usual day, how many of these do you have?"),
                     N_("Caffeine, servings a day"),
-                    hint=N_("Tap how many for each drink you have; leave it empty if you never have it."),
+                    hint=N_("Tap how many for each drink you have; leave it empty if you rarely have it."),
                     rows=_rows(DRINK_ROWS, DRINKS),
                     bins="caffeine_servings_per_day",
                     choices=(
@@ -300,8 +305,9 @@ def screens() -> tuple[Screen, ...]:
                 Question(
                     "caffeine_after_2pm",
                     "single",
-                    N_("Do you have any of these drinks after 2 pm?"),
+                    N_("Do you have caffeine after 2 pm?"),
                     N_("Caffeine after 2 pm"),
+                    hint=N_("Coffee, black or green tea, cola, energy drinks or caffeine tablets."),
                     choices=YES_NO,
                     when=_asked_when_any_item("caffeine_servings_per_day", DRINKS),
                     when_any=True,
@@ -417,7 +423,7 @@ def screens() -> tuple[Screen, ...]:
                         "while asleep?"
                     ),
                     N_("Loud snoring, gasping or pauses in breathing"),
-                    choices=(*YES_NO, Choice("dont-know", N_("Don't know"), None)),
+                    choices=(*YES_NO, Choice("dont-know", N_("Not sure"), None)),
                     safety=True,
                 ),
             ),

@@ -27,7 +27,7 @@ FLAG_TITLES: dict[FlagId, str] = {
     "kidney_disease": N_("Reduced kidney function"),
     "pregnancy": N_("Pregnancy or breastfeeding"),
     "interacting_medicine": N_("A medicine that interacts with magnesium"),
-    "magnesium_products": N_("Already takes magnesium"),
+    "magnesium_products": N_("Magnesium already taken"),
     "chronic_insomnia": N_("Long-lasting trouble sleeping"),
     "possible_sleep_apnoea": N_("Possible sleep apnoea"),
     "minor": N_("Under 18"),
@@ -35,11 +35,11 @@ FLAG_TITLES: dict[FlagId, str] = {
 
 EVIDENCE_TEXT: dict[str, str] = {
     "nih_at_risk_group": N_(
-        "Strong evidence: health authorities name older adults among the people most likely to get too little "
+        "Strong evidence: health authorities name older adults among the groups at risk of getting too little "
         "magnesium."
     ),
     "intake_below_reference": N_(
-        "Strong evidence: eating less than the recommended amount is the direct cause of too little magnesium."
+        "Strong evidence: too little magnesium in the diet is the most direct cause of a shortage."
     ),
     "sweat_losses_small": N_(
         "Some evidence: sweat carries a little magnesium (about 3 to 5 mg an hour of hard exercise), and hard "
@@ -56,9 +56,9 @@ EVIDENCE_TEXT: dict[str, str] = {
 }
 
 STRENGTH_LABELS: dict[EvidenceStrength, str] = {
-    "strong": N_("Strong evidence"),
-    "moderate": N_("Some evidence"),
-    "limited": N_("Limited evidence"),
+    "strong": N_("Evidence: strong"),
+    "moderate": N_("Evidence: some"),
+    "limited": N_("Evidence: limited"),
 }
 
 # Short, in-sentence names of the medicines and products, for reasons and the summary.
@@ -101,6 +101,12 @@ def join_list(items: list[str]) -> str:
     from babel.lists import format_list
 
     return format_list(items, locale=babel_locale())
+
+
+def sentences(*parts: str) -> str:
+    """Sentences run on as the language writes them: a space between them in English, none in Japanese."""
+    gap = "" if current_language() == "ja" else " "
+    return gap.join(part for part in parts if part)
 
 
 def labelled(label: str, value: str) -> str:
@@ -177,7 +183,8 @@ def reason_text(reason: Reason, level: Level | None = None) -> str:
     if rid == "skipped":
         return _skipped_text(str(v["field"]))
     if rid == "caffeine_mg":
-        mg, limit = number(_num(v["mg"])), number(_num(v["limit_mg"]))
+        # To the nearest 10 mg: servings are estimates, so "about 700 mg", never a false "698 mg".
+        mg, limit = number(round(_num(v["mg"]), -1)), number(_num(v["limit_mg"]))
         if v.get("limit_basis") == "pregnancy":
             return _(
                 "About {mg} mg of caffeine a day. During pregnancy and breastfeeding, the European Food Safety "
@@ -188,7 +195,9 @@ def reason_text(reason: Reason, level: Level | None = None) -> str:
             "safety concern up to {limit} mg a day."
         ).format(mg=mg, limit=limit)
     if rid == "caffeine_late":
-        return _("Caffeine after 2 pm. In a sleep study, caffeine taken even 6 hours before bed still disturbed sleep.")
+        return _(
+            "Caffeine after 2 pm. In a sleep study, 400 mg of caffeine taken 6 hours before bed still disturbed sleep."
+        )
     if rid == "food_magnesium":
         return _(
             "About {mg} mg of magnesium a day from the listed foods alone: {share} of the {reference} mg a day "
@@ -218,7 +227,8 @@ def reason_text(reason: Reason, level: Level | None = None) -> str:
         if hours == 0:
             return _("No exercise or sweaty work in a usual week.")
         return _(
-            "Exercise or sweaty work: {hours} a week. Hard exercise loses about {mg} mg of magnesium an hour in sweat."
+            "Exercise or sweaty work: {hours} a week. During hard exercise, sweat carries away about {mg} mg of "
+            "magnesium an hour."
         ).format(hours=inline(bin_text("exercise_hours_per_week", hours)), mg=number(_num(v["sweat_mg_per_hour"])))
     if rid == "heavy_sweating":
         return _("Usually drenched in sweat.")
@@ -251,9 +261,9 @@ def clinician_reason_text(reason: Reason) -> str:
         return _("Pregnant: what is safe to take, and how much, can be different.")
     if rid == "interacting_medicine":
         names = [medicine_name(m) for m in _strings(v["medicines"])]
-        return _("Takes {medicines}: these can interact with magnesium or change how much the body keeps.").format(
-            medicines=join_list(names)
-        )
+        return _(
+            "Takes {medicines}: such medicines can interact with magnesium or change how much the body keeps."
+        ).format(medicines=join_list(names))
     if rid == "magnesium_products":
         products = join_list([product_name(p) for p in _strings(v["products"])])
         text = _(
@@ -261,10 +271,14 @@ def clinician_reason_text(reason: Reason) -> str:
             "together, so adding more magnesium can be too much."
         ).format(products=products, upper=number(_num(v["upper_mg"])))
         if v.get("kidney") or v.get("older"):
-            text += " " + _(
-                "With reduced kidney function or from age {from_age}, magnesium laxatives and antacids have caused "
-                "dangerously high blood magnesium: ask a clinician or pharmacist before adding any magnesium."
-            ).format(from_age=v["from_age"])
+            text = sentences(
+                text,
+                _(
+                    "With reduced kidney function or from age {from_age}, magnesium laxatives and antacids have "
+                    "caused dangerously high blood magnesium: ask a clinician or pharmacist before adding any "
+                    "magnesium."
+                ).format(from_age=v["from_age"]),
+            )
         return text
     if rid == "chronic_insomnia":
         return _(

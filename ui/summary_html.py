@@ -15,7 +15,15 @@ from babel.dates import format_date
 
 from screener import guidance
 from screener.i18n import N_, _, babel_locale
-from screener.wording import flag_title, group_title, join_list, level_label, reason_text, strength_label
+from screener.wording import (
+    flag_title,
+    group_title,
+    join_list,
+    level_label,
+    reason_text,
+    sentences,
+    strength_label,
+)
 from ui.screens.result_summary import LEVEL_MARKS
 from ui.theme import STANDARD
 
@@ -111,13 +119,13 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
         f"<tr><td>{''.join(box)}</td></tr></table>"
     )
     also = next(s for s in guidance.clinician_sections(result) if s.kind == "also")
-    parts.append(f"<p style='margin:4px 0 0 0'><b>{e(also.heading)}:</b> " + e(" ".join(also.lines)) + "</p>")
+    parts.append(f"<p style='margin:4px 0 0 0'><b>{e(also.heading)}:</b> " + e(sentences(*also.lines)) + "</p>")
     header = "".join(f"<th align='left'>{e(h)}</th>" for h in (_("Group"), _("Result"), _("Evidence"), _("Reasons")))
     rows = [f"<tr style='background-color:#e8efee'>{header}</tr>"]
     for group in result.ordered_groups():
         outcome = result.groups[group]
         colour = getattr(p, outcome.level)
-        reasons = " ".join(reason_text(r, outcome.level) for r in outcome.reasons)
+        reasons = sentences(*(reason_text(r, outcome.level) for r in outcome.reasons))
         rows.append(
             "<tr>"
             f"<td width='20%'><b>{e(group_title(group))}</b></td>"
@@ -167,7 +175,9 @@ def bottom_html(result: Result, answers: Answers | None, point_size: float) -> s
         + "</p>",
         "".join(f"<p style='margin:1px 0'>• {e(text)}</p>" for text in top_guidance(result, answers)),
         f"<p style='margin-top:4px'>{e(guidance.upper_limit_text(result))}</p>",
-        f"<p style='{small}; margin-top:3px'>{e(guidance.study_note())}</p>",
+        f"<p style='{small}; margin-top:3px'>"
+        + sentences(f"<b>{e(guidance.study_heading())}</b>", e(guidance.study_note()))
+        + "</p>",
         f"<p style='{small}; margin-top:3px'><b>{e(_('Sources'))}:</b> " + e(" ".join(guidance.sources())) + "</p>",
         f"<p style='{small}; margin-top:3px'><i>{e(_(STAFF_DISCLAIMER))}</i></p>",
     ]

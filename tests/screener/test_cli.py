@@ -69,7 +69,7 @@ def test_region_comes_from_the_setting_never_from_the_language(
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "Caffeine: Likely applies (Limited evidence)"),
+        ("en", "Caffeine: Likely applies (Evidence: limited)"),
         ("ja", "カフェイン：当てはまる可能性が高い（根拠：限られる）"),
     ],
 )

@@ -81,7 +81,7 @@ def test_clinician_sections_put_each_heading_above_its_own_reasons() -> None:
     kinds = [s.kind for s in guidance.clinician_sections(flagged)]
     assert kinds == ["before_magnesium", "sleep", "also"]
     before, sleep = guidance.clinician_sections(flagged)[:2]
-    assert before.heading == "Talk to a clinician before taking any magnesium"
+    assert before.heading == "Talk to a clinician before taking any magnesium supplement or medicine"
     assert any("kidney" in line for line in before.lines) and not any("snor" in line for line in before.lines)
     assert sleep.heading == "Talk to a clinician about your sleep"
     assert any("sleep apnoea" in line for line in sleep.lines)

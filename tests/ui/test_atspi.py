@@ -36,7 +36,7 @@ WAIT_S = 30.0  # guards against a hang only
 WALK_TIMEOUT_S = 300
 OTHER_LANGUAGE = {"ja": "en", "en": "ja"}
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
-ASCII_WORDS_OK_IN_JAPANESE = {"English", "PDF"}  # the language button says "English" in English on purpose
+ASCII_WORDS_OK_IN_JAPANESE = {"English", "PDF", "FHIR"}  # "English" on the language button on purpose; names of formats
 
 # What the walk leaves chosen: every follow-up question appears (pregnancy: female aged 30; how long: most days;
 # sweating: some exercise; after 2 pm: a coffee; sleep duration: some nights). The pad keys: 1, clear, 3, 9,
@@ -149,7 +149,7 @@ def make_plan(lang: str) -> dict[str, Any]:
                 "skip": _("Skip this question"),
                 "see_result": _("See my result"),
                 "back": _("Back"),
-                "start_over": _("Start over"),
+                "start_over": _("Start over for the next person"),
                 "back_to_review": _("Back to review"),
             },
             "dialog": {"title": _("Start over?"), "keep": _("Keep my answers"), "clear": _("Clear and start over")},

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # Words that stay in Latin letters in Japanese text: the button naming the other language, units and acronyms.
-ALLOWED_IN_JA = {"English", "PDF", "EFSA", "PIN"}
+ALLOWED_IN_JA = {"English", "PDF", "EFSA", "PIN", "FHIR"}  # names of standards and bodies
 
 
 def shown_texts(window: ScreenerWindow) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from screener.i18n import _
+from screener.i18n import _, pgettext
 from screener.questionnaire import NONE_OF_THESE, Question, Screen
 from screener.review import count_text
 from screener.wording import labelled
@@ -65,8 +65,9 @@ class QuestionScreen(ScreenWidget):
             entry.changed.connect(lambda text, q=question: self._typed(q, text))
             return entry
         if question.kind == "single":
-            wide = max((len(choice.label) for choice in question.choices), default=0) > 14
-            group = ChoiceGroup(codes, min_cell=200 if wide else 150, max_columns=5)
+            # A scale (hardly ever … nearly every day, none … 22 or more) keeps its order: one row or one column.
+            ordered = len(question.choices) > 3
+            group = ChoiceGroup(codes, min_cell=120 if ordered else 180, max_columns=8, ordered=ordered)
             group.changed.connect(lambda code, q=question: self._picked(q, code))
             return group
         if question.kind == "multi":
@@ -93,7 +94,11 @@ class QuestionScreen(ScreenWidget):
             block.hint.setText(_(question.hint) if question.hint else "")
             if isinstance(control, NumberEntry):
                 control.set_labels(
-                    _("Age in years"), _("Type {digit} in your age"), _("Delete the last digit"), _("Clear")
+                    _("Age in years"),
+                    pgettext("age unit", "years old"),
+                    _("Type {digit} in your age"),
+                    _("Delete the last digit"),
+                    _("Clear"),
                 )
             elif isinstance(control, ChoiceGroup | ChoiceToggles):
                 control.set_labels([_(c.label) for c in question.choices], prompt)

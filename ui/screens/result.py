@@ -97,7 +97,8 @@ class ResultScreen(ScreenWidget):
         self.magnesium_bar = AmountBar(theme.palette)
         self.caffeine_bar = AmountBar(theme.palette)
         self.pictures_note = wrapped_label(object_name="hint")
-        for part in (self.magnesium_bar, self.caffeine_bar, self.pictures_note):
+        # The note belongs to the food picture, so it sits right under it.
+        for part in (self.magnesium_bar, self.pictures_note, self.caffeine_bar):
             inner.addWidget(part)
         self.guidance, inner = card()
         self.guidance_heading = wrapped_label(object_name="subheading")
@@ -106,12 +107,21 @@ class ResultScreen(ScreenWidget):
         inner.addWidget(self.guidance_points)
         self.about, inner = card()
         self.upper_limit = wrapped_label()
+        self.study_heading = wrapped_label(object_name="subheading")
         self.study = wrapped_label(object_name="hint")
         self.sources_heading = wrapped_label(object_name="subheading")
         self.sources = wrapped_label(object_name="source")
         self.disclaimer = wrapped_label()
         self.version = wrapped_label(object_name="hint")
-        for widget in (self.upper_limit, self.study, self.sources_heading, self.sources, self.disclaimer, self.version):
+        for widget in (
+            self.upper_limit,
+            self.study_heading,
+            self.study,
+            self.sources_heading,
+            self.sources,
+            self.disclaimer,
+            self.version,
+        ):
             inner.addWidget(widget)
         for frame in (self.pictures, self.guidance, self.about):
             self.body_layout.addWidget(frame)
@@ -173,6 +183,7 @@ class ResultScreen(ScreenWidget):
         self.guidance_heading.setText(_("What you can do"))
         self.guidance_points.setText(bullets([t for _g, t in guidance.guidance_points(result, self.answers)]))
         self.upper_limit.setText(guidance.upper_limit_text(result))
+        self.study_heading.setText(guidance.study_heading())
         self.study.setText(guidance.study_note())
         self.sources_heading.setText(_("Sources"))
         self.sources.setText(bullets(guidance.sources()))

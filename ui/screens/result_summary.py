@@ -13,7 +13,16 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from screener import guidance
 from screener.i18n import _
 from screener.ids import Level
-from screener.wording import flag_title, group_title, inline, join_list, labelled, level_label, strength_label
+from screener.wording import (
+    flag_title,
+    group_title,
+    inline,
+    join_list,
+    labelled,
+    level_label,
+    sentences,
+    strength_label,
+)
 from ui.labels import wrapped_label
 from ui.theme import Theme
 
@@ -30,7 +39,11 @@ def level_line(result: Result, group: str, theme: Theme) -> str:
     colour = theme.level_colour(outcome.level)
     level = html.escape(f"{LEVEL_MARKS[outcome.level]} {level_label(outcome.level)}")
     evidence = html.escape(strength_label(outcome.evidence.strength))
-    return f"<b style='color:{colour}'>{level}</b> &nbsp;·&nbsp; {evidence}"
+    # Each phrase stays whole on its line ("根拠：ある程度あり", never "根拠：ある / 程度").
+    return (
+        f"<span style='white-space:nowrap'><b style='color:{colour}'>{level}</b></span>"
+        f"{html.escape(_(' · '))}<span style='white-space:nowrap'>{evidence}</span>"
+    )
 
 
 class ResultSummary(QWidget):
@@ -98,7 +111,10 @@ class ResultSummary(QWidget):
         self.others.setText("\n".join(rest))
         self.others.setVisible(bool(rest))
         self.next_step.setText(
-            _("The details and what you can do are below. Print this page for the staff with “Print for staff”.")
+            sentences(
+                _("This self-check is not a diagnosis."),
+                _("The details and what you can do are below. Print this page for the staff with “Print for staff”."),
+            )
         )
 
     def spoken_text(self) -> str:
