@@ -2,7 +2,7 @@
 paths in turn (Start over, the idle wipe, the result timing out, "Hide my answers" then Start over), with memory,
 live widgets and Python's reference count of None sampled along the way.
 
-    python bench/soak.py --sessions 300          # prints the figures as JSON
+    python bench/soak.py --sessions 300 [--quiet]  # prints the figures as JSON
     from bench.soak import soak                  # for bench/run.py and tests/ui/test_soak.py
 
 A benchmark and a test share it: the test asserts a flat widget count and no lost reference to None (a binding
@@ -143,9 +143,16 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=300)
+    parser.add_argument("--quiet", action="store_true", help="no progress count on stderr")
     args = parser.parse_args()
-    figures = soak(args.sessions, progress=lambda n: print(f"\r{n}", end="", file=sys.stderr, flush=True))
-    print(file=sys.stderr)
+    sys.path.insert(0, str(ROOT / "bench"))
+    from startup_child import quiet_qt
+
+    quiet_qt()
+    progress = None if args.quiet else lambda n: print(f"\r{n}", end="", file=sys.stderr, flush=True)
+    figures = soak(args.sessions, progress=progress)
+    if progress is not None:
+        print(file=sys.stderr)
     print(json.dumps(figures, indent=2))
     sys.stdout.flush()
     os._exit(0)  # see bench/run.py: no interpreter teardown after a long in-process Qt run

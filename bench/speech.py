@@ -2,8 +2,8 @@
 
 "First sound" is measured from ``Speaker.speak()`` to the moment the player has been handed the first audio
 (``on_started``); the audio handed over starts with 20 ms of lead-in (``synth.LEAD_MS``) before the voice. The
-texts are the questions of both catalogs (a press reads the question first, so its first sentence decides).
-Warm: after ``Speaker.prepare()`` (the app loads the engines in the background at start-up). Cold: a fresh
+texts are every question's prompt in both languages (a press reads the question first, so its first sentence
+decides). Warm: after ``Speaker.prepare()`` (the app loads the engines in the background at start-up). Cold: a fresh
 process whose first press also loads the engine.
 
     python bench/speech.py            # prints the figures as JSON
@@ -42,14 +42,16 @@ speaker.stop()
 
 
 def questions(language: str) -> list[str]:
-    """The catalog's questions (strings ending in a question mark) in ``language``, in catalog order."""
-    from babel.messages.pofile import read_po
+    """Every question's prompt as the wizard shows it in ``language``, in the order a person meets them."""
+    from screener.i18n import _, current_language, set_language
+    from screener.questions import screens
 
-    from locales import DOMAIN, LOCALE_DIR
-
-    with (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as handle:
-        catalog = read_po(handle)
-    return [m.string for m in catalog if m.id and isinstance(m.string, str) and m.string.endswith(("?", "？"))]
+    before = current_language()
+    set_language(language)
+    try:
+        return [_(question.prompt) for screen in screens() for question in screen.questions]
+    finally:
+        set_language(before)
 
 
 def _device() -> str:

@@ -1,7 +1,10 @@
-"""One start-up, timed: prints 'painted' when the first page has been painted, then the peak RSS at exit.
+"""One start-up or one whole session in a fresh process, for bench/run.py.
 
-python bench/startup_child.py baseline   # a bare QApplication with a two-page QWizard
-python bench/startup_child.py app        # the self-check's window on its welcome page
+    python bench/startup_child.py baseline   # a bare QApplication with a two-page QWizard: prints 'painted'
+    python bench/startup_child.py app        # the self-check on its welcome screen: prints 'painted'
+    python bench/startup_child.py session    # answers tapped in, result, PDF, language switch
+
+Each prints its peak resident memory as 'maxrss_kb N' at the end.
 """
 
 from __future__ import annotations
@@ -9,13 +12,31 @@ from __future__ import annotations
 import os
 import resource
 import sys
+from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def quiet_qt() -> None:
+    """Drop the offscreen platform's notes that it ignores window-manager hints; keep every other message."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    ignored = ("does not support propagateSizeHints", "does not support raise")
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if not any(text in message for text in ignored):
+            print(f"{kind.name}: {message}", file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def main(kind: str) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
+
+    quiet_qt()
 
     class FirstPaint(QObject):
         def __init__(self, app: QApplication) -> None:
@@ -41,13 +62,14 @@ def main(kind: str) -> int:
             page = QWizardPage()
             QVBoxLayout(page).addWidget(QLabel(text))
             window.addPage(page)  # type: ignore[attr-defined]
-        watched = window
+        watched: QWidget = window
     else:
         from ui.app import build_window, create_app
 
         app = create_app()
-        window, _hub = build_window("ja")
-        watched = window.welcome
+        screener_window, _hub = build_window("ja", region="jp")
+        window = screener_window
+        watched = screener_window.screen_widget("welcome")
     spy = FirstPaint(app)
     watched.installEventFilter(spy)
     window.show()
@@ -57,32 +79,34 @@ def main(kind: str) -> int:
 
 
 def session() -> int:
+    """A person's whole visit, tapped: every answer of the worst case, the result, a PDF, the other language."""
+    import json
     import tempfile
-    from pathlib import Path
 
-    from PySide6.QtWidgets import QApplication
-    from ui.pages.base import PageId
-
+    from screener.answer_sheet import AnswerSheet
     from screener.answers import Answers
     from ui.app import build_window, create_app
-    from ui.summary import write_pdf
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from run import WORST_CASE
+    from ui.summary import default_paper, write_pdf
+    from ui.tour import Tapper, answer_screen, settle
 
     app = create_app()
-    window, _hub = build_window("ja")
+    window, hub = build_window("ja", region="jp")
+    window.resize(1280, 800)
     window.show()
-    QApplication.processEvents()
+    settle()
     window.warm_up()
-    window.draft.load(Answers.model_validate(WORST_CASE))
-    while window.current_id() != PageId.RESULT:
-        window.go_next()
-        QApplication.processEvents()
+    wanted = AnswerSheet()
+    wanted.load(Answers.model_validate(json.loads((ROOT / "examples" / "worst-case.json").read_text("utf-8"))))
+    tapper = Tapper()
+    tapper.tap(window.footer.next_button)
+    while window.current_id() != "review":
+        answer_screen(window, wanted, tapper)
+    tapper.tap(window.footer.next_button)
+    assert window.result is not None and window.answers is not None
     with tempfile.TemporaryDirectory() as folder:
-        write_pdf(Path(folder) / "summary.pdf", window.result, window.draft.to_answers(), "A4")  # type: ignore[arg-type]
-    window.hub.set_language("en")
-    QApplication.processEvents()
+        write_pdf(Path(folder) / "summary.pdf", window.result, window.answers, default_paper("ja"))
+    hub.set_language("en")
+    settle()
     del app
     print(f"maxrss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
     return 0
