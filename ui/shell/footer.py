@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 from screener.i18n import _, pgettext
 from ui.flow_layout import FlowLayout
 from ui.labels import wrapped_label
-from ui.widgets.buttons import BigButton
+from ui.widgets.buttons import BigButton, Kind
 
 BUTTON_MIN_WIDTH = 150
 
@@ -68,7 +68,7 @@ class FooterBar(QFrame):
         self.next_button.setText(next_text)
         self.next_button.setAccessibleName(next_text)
         # Skipping is allowed, never invited: until something is answered Next is a plain button.
-        kind = "primary" if answered else "secondary"
+        kind: Kind = "primary" if answered else "secondary"
         if self.next_button.kind != kind:
             self.next_button.kind = kind
             self.next_button.update()

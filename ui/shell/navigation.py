@@ -87,6 +87,8 @@ class Navigator(QObject):
 
     def step_text(self) -> str:
         """ "Part 3 of 7 · Stress": counted in sections, which never come and go with the answers (screens do)."""
+        if self.current_id == "welcome":
+            return ""  # and the questionnaire (with its reference table) need not be loaded to paint the welcome
         sections = list(dict.fromkeys(s.section for s in screens()))
         if self.current_id in question_ids():
             shown = definition(self.current_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from screener.i18n import _
 
@@ -35,7 +35,9 @@ class ReadAloud(QObject):
         window.screen_changed.connect(lambda _screen: self.stop())
         window.started_over.connect(self.stop)
         window.hub.language_changed.connect(self._language_changed)
-        self._language_changed()
+        self.button.setVisible(False)
+        # Probing the engines and the audio device waits until the welcome screen has been painted.
+        QTimer.singleShot(0, self._language_changed)
 
     def available(self) -> bool:
         if not self.allowed:
