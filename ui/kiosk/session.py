@@ -20,7 +20,8 @@ from ui.kiosk.idle import IdleWatch
 from ui.kiosk.staff import PinDialog, StaffPanel
 from ui.kiosk_config import KioskConfig
 from ui.pin import PinGate
-from ui.shell.window import ScreenerWindow, clear_clipboards
+from ui.shell.screen_place import clear_clipboards
+from ui.shell.window import ScreenerWindow
 from ui.theme import Theme
 from ui.widgets.buttons import BigButton
 from ui.widgets.overlay import OverlayDialog, dismiss_all

@@ -76,3 +76,14 @@ class FooterBar(QFrame):
         self.print_button.setVisible(on_result)
         self.pdf_button.setVisible(on_result and pdf_allowed)
         self.record_button.setVisible(on_result and record_allowed)
+
+
+def next_label(screen_id: str, returning_to_review: bool, answered: bool) -> str:
+    """What the main button says: Start, See my result, Back to review, Next, or Skip when nothing is answered."""
+    if screen_id == "welcome":
+        return _("Start")
+    if screen_id == "review":
+        return _("See my result")
+    if returning_to_review:
+        return _("Back to review")
+    return _("Next") if answered else _("Skip this question")

@@ -7,17 +7,18 @@ import logging
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QClipboard, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from screener.answer_sheet import AnswerSheet
 from screener.i18n import _, negotiate_region
 from screener.ids import Region
 from ui.qt_i18n import LanguageHub
 from ui.screens.base import ScreenContext, ScreenWidget
-from ui.shell.footer import FooterBar
+from ui.shell.footer import FooterBar, next_label
 from ui.shell.header import OTHER_LANGUAGE, HeaderBar
 from ui.shell.navigation import Navigator
+from ui.shell.screen_place import clear_clipboards, fit_to_screen
 from ui.theme import LARGE_TEXT_SCALE, Theme, set_current_theme
 from ui.widgets.overlay import ask, dismiss_all
 
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from ui.screens.result import ResultScreen
 
 log = logging.getLogger(__name__)
-DESKTOP_SIZE = (1280, 800)  # what a desktop window asks for; never more than the screen has
 
 
 class SessionDefaults(NamedTuple):
@@ -207,17 +207,8 @@ class ScreenerWindow(QMainWindow):
 
     def _update_footer(self) -> None:
         screen_id = self.current_id()
-        if screen_id == "welcome":
-            text = _("Start")
-        elif screen_id == "review":
-            text = _("See my result")
-        elif self.navigator.return_to_review:
-            text = _("Back to review")
-        elif self.navigator.current().has_answer():
-            text = _("Next")
-        else:
-            text = _("Skip this question")
         answered = screen_id in ("welcome", "review") or self.navigator.current().has_answer()
+        text = next_label(screen_id, self.navigator.return_to_review, answered)
         self.footer.show_for(screen_id, text, answered, self.pdf_allowed, self.record_allowed)
 
     def go_next(self) -> None:
@@ -326,25 +317,5 @@ class ScreenerWindow(QMainWindow):
         self.read_aloud.stop()
         super().closeEvent(event)
 
-    # --- fitting the screen -------------------------------------------------------------------------------------
-
     def fit_to_screen(self) -> None:
-        """A desktop window as large as asked, but never larger than the screen's free area, and placed on it."""
-        screen = QWidget.screen(self) or QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(*DESKTOP_SIZE)
-            return
-        area = screen.availableGeometry()
-        width, height = min(DESKTOP_SIZE[0], area.width()), min(DESKTOP_SIZE[1], area.height())
-        self.resize(width, height)
-        self.move(area.left() + (area.width() - width) // 2, area.top() + (area.height() - height) // 2)
-
-
-def clear_clipboards() -> None:
-    """Empty the clipboard and, where there is one (X11), the primary selection: nothing passes to the next person."""
-    clipboard = QApplication.clipboard()
-    if clipboard is None:
-        return
-    clipboard.clear(QClipboard.Mode.Clipboard)
-    if clipboard.supportsSelection():
-        clipboard.clear(QClipboard.Mode.Selection)
+        fit_to_screen(self)
