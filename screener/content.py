@@ -18,7 +18,7 @@ from locales import DOMAIN, LOCALE_DIR
 
 _PACKAGE = Path(__file__).resolve().parent
 # Source files whose text is content: the questions, the rules that turn answers into levels.
-CONTENT_MODULES = ("questions.py", "scoring.py")
+CONTENT_MODULES = ("questions.py", "question_labels.py", "scoring.py")
 
 
 @cache

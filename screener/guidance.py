@@ -75,8 +75,8 @@ SLEEP_HABITS = N_(
 STUDY_NOTE = N_(
     "Two small trials are often quoted. In one, 46 adults aged 60 to 75 with insomnia "
     "took 500 mg of magnesium a day for 8 weeks; their insomnia scores, sleep time and time to fall asleep were "
-    "better than with a placebo. 500 mg is above the 350 mg upper limit, so this was done under medical "
-    "supervision. In the other, 80 adults aged 35 to 55 with sleep complaints took one magnesium compound for 21 "
+    "better than with a placebo. 500 mg is above the 350 mg upper limit: it was a supervised trial, not a "
+    "dose to copy. In the other, 80 adults aged 35 to 55 with sleep complaints took one magnesium compound for 21 "
     "days; their sleep questionnaire scores and some scores from wearable sleep trackers came out better than with "
     "a placebo, and one author worked for the compound's maker. Studies this small and short do not show that "
     "magnesium treats insomnia or any sleep disorder."

@@ -25,16 +25,27 @@ def not_answered() -> str:
     return pgettext("answer", "Not answered")
 
 
-def count_text(question: Question, code: str) -> str:
-    """How one count choice reads in full: "2 times a week", "Every day", "½ a day", "6 or more a day"."""
+def count_text(question: Question, code: str, item: str | None = None) -> str:
+    """How one count choice reads in full, with the row's own counter: "2 times a week", "Every day",
+    "½ serving a day", "2 tablets a day", "6 or more servings a day"."""
     choice = question.choice(code)
     if question.field == "servings_per_week":
         if code.isdigit() and int(code) < 7:
             n = int(code)
             return ngettext("{count} time a week", "{count} times a week", n).format(count=n)
         return _(choice.label)
-    label = choice.label if choice.label in ("½", "1", "2", "3", "4", "5") else _(choice.label)
-    return _("{count} a day").format(count=label)
+    tablets = item == "caffeine_tablet"
+    if not code.replace(".", "").isdigit():  # the top choice, "6+"
+        minimum = code.split("-")[0]
+        if tablets:
+            return _("{count} or more tablets a day").format(count=minimum)
+        return _("{count} or more servings a day").format(count=minimum)
+    n = 1 if code == "0.5" else int(code)
+    if tablets:
+        text = ngettext("{count} tablet a day", "{count} tablets a day", n)
+    else:
+        text = ngettext("{count} serving a day", "{count} servings a day", n)
+    return text.format(count=choice.label)
 
 
 def answer_text(question: Question, sheet: AnswerSheet) -> str:
@@ -52,7 +63,7 @@ def answer_text(question: Question, sheet: AnswerSheet) -> str:
     if counts == NONE_OF_THESE or not isinstance(counts, dict):
         return _(question.choice(NONE_OF_THESE).label)
     lines = [
-        _("{item}: {count}").format(item=_(row.label), count=count_text(question, counts[row.item]))
+        _("{item}: {count}").format(item=_(row.label), count=count_text(question, counts[row.item], row.item))
         for row in question.rows
         if row.item in counts
     ]

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 GROUP_TITLES: dict[GroupId, str] = {
     "chronic_stress": N_("Stress that lasts for months"),
     "low_dietary_intake": N_("Few magnesium-rich foods"),
-    "older_adult": N_("Age"),
+    "older_adult": N_("Older age"),
     "athlete_sweat_loss": N_("Hard exercise with heavy sweating"),
-    "high_caffeine": N_("Caffeine"),
+    "high_caffeine": N_("A lot of caffeine"),
 }
 
 FLAG_TITLES: dict[FlagId, str] = {
@@ -237,7 +237,7 @@ def reason_text(reason: Reason, level: Level | None = None) -> str:
     if rid == "sweating_unknown":
         return _("Whether the sweating is heavy was not answered.")
     if rid == "stress_frequency":
-        from screener.questions import STRESS_FREQUENCY
+        from screener.question_labels import STRESS_FREQUENCY
 
         return _("Felt tense or under pressure over the past month: {how_often}.").format(
             how_often=inline(_(STRESS_FREQUENCY[int(_num(v["frequency"]))]))

@@ -19,6 +19,7 @@ from screener.wording import (
     flag_title,
     group_title,
     join_list,
+    labelled,
     level_label,
     reason_text,
     sentences,
@@ -47,6 +48,12 @@ _COLUMNS = {
 
 def e(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+def bold_label(label: str) -> str:
+    """ "<b>Label</b>: " with the language's own colon ("：" in Japanese, with no space after it)."""
+    colon = labelled("", "")
+    return f"<b>{e(label)}</b>{e(colon)}"
 
 
 def age_band(age: int) -> str:
@@ -119,7 +126,7 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
         f"<tr><td>{''.join(box)}</td></tr></table>"
     )
     also = next(s for s in guidance.clinician_sections(result) if s.kind == "also")
-    parts.append(f"<p style='margin:4px 0 0 0'><b>{e(also.heading)}:</b> " + e(sentences(*also.lines)) + "</p>")
+    parts.append(f"<p style='margin:4px 0 0 0'>{bold_label(also.heading)}" + e(sentences(*also.lines)) + "</p>")
     header = "".join(f"<th align='left'>{e(h)}</th>" for h in (_("Group"), _("Result"), _("Evidence"), _("Reasons")))
     rows = [f"<tr style='background-color:#e8efee'>{header}</tr>"]
     for group in result.ordered_groups():
@@ -178,7 +185,7 @@ def bottom_html(result: Result, answers: Answers | None, point_size: float) -> s
         f"<p style='{small}; margin-top:3px'>"
         + sentences(f"<b>{e(guidance.study_heading())}</b>", e(guidance.study_note()))
         + "</p>",
-        f"<p style='{small}; margin-top:3px'><b>{e(_('Sources'))}:</b> " + e(" ".join(guidance.sources())) + "</p>",
+        f"<p style='{small}; margin-top:3px'>{bold_label(_('Sources'))}" + e(" ".join(guidance.sources())) + "</p>",
         f"<p style='{small}; margin-top:3px'><i>{e(_(STAFF_DISCLAIMER))}</i></p>",
     ]
     return "".join(parts)

@@ -69,8 +69,8 @@ def test_region_comes_from_the_setting_never_from_the_language(
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "Caffeine: Likely applies (Evidence: limited)"),
-        ("ja", "カフェイン：当てはまる可能性が高い（根拠：限られる）"),
+        ("en", "A lot of caffeine: Likely applies (Evidence: limited)"),
+        ("ja", "カフェインのとりすぎ：当てはまる可能性が高い（根拠：限られる）"),
     ],
 )
 def test_text_format_is_readable_in_both_languages(

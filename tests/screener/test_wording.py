@@ -150,7 +150,7 @@ def test_the_study_note_says_only_what_the_trials_showed() -> None:
     for fact in (
         "500 mg",
         "350 mg upper limit",
-        "medical supervision",
+        "supervised trial",
         "21 days",
         "wearable",
         "maker",

@@ -30,7 +30,7 @@ def test_back_keeps_every_answer(qtbot: QtBot, window: ScreenerWindow) -> None:
 def test_review_change_returns_to_review_with_the_new_answer(qtbot: QtBot, window: ScreenerWindow) -> None:
     answer_everything(qtbot, window, {"age_years": 40, "caffeine_servings_per_day": {"coffee": 2.0}})
     review = window.screen_widget("review")
-    assert "Coffee: 2 a day" in review.answer_texts()  # type: ignore[attr-defined]
+    assert "Coffee: 2 servings a day" in review.answer_texts()  # type: ignore[attr-defined]
     line = next(line for line in review.lines if line.screen_id == "caffeine")  # type: ignore[attr-defined]
     tap(qtbot, line.change)
     assert window.current_id() == "caffeine"
@@ -38,7 +38,7 @@ def test_review_change_returns_to_review_with_the_new_answer(qtbot: QtBot, windo
     count(qtbot, window, "caffeine_servings_per_day", "coffee", "4")
     next_screen(qtbot, window)
     assert window.current_id() == "review"
-    assert "Coffee: 4 a day" in review.answer_texts()  # type: ignore[attr-defined]
+    assert "Coffee: 4 servings a day" in review.answer_texts()  # type: ignore[attr-defined]
 
 
 def test_pregnancy_is_asked_only_where_it_can_apply(qtbot: QtBot, window: ScreenerWindow) -> None:

@@ -113,7 +113,7 @@ class QuestionScreen(ScreenWidget):
                     name = _(row.label)
                     widget.name.setText(name)
                     widget.serving.setText(_(row.serving[region]))
-                    spoken = [labelled(name, count_text(question, c.code)) for c in counts]
+                    spoken = [labelled(name, count_text(question, c.code, row.item)) for c in counts]
                     widget.choices.set_labels([_(c.label) for c in counts], f"{prompt} {name}", spoken)
         if self.error is not None and self.error.text():
             self.error.setText(self.validate() or "")
