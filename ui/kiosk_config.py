@@ -47,6 +47,7 @@ paper = "A4"                 # A4 or Letter
 region = "jp"                # reference intakes: jp (Japan 2025) or us (US RDA)
 text_scale = 1.0             # 1.0 normal, up to 2.0
 high_contrast = false
+read_aloud = true            # the "Read aloud" button (where speech is installed); false where sound would disturb
 pin_hash = "pbkdf2_sha256$..."  # made by: screener hash-pin
 log_file = ""                # empty: log to standard error only; events only, never answers
 pdf_folder = ""              # empty: no "Save as PDF" in the kiosk; else summaries are saved here, no file dialog
@@ -132,6 +133,7 @@ class KioskConfig(BaseModel):
     region: Literal["jp", "us"] | None = None
     text_scale: float = Field(default=1.0, ge=1.0, le=2.0)
     high_contrast: bool = False
+    read_aloud: bool = True
     pin_hash: str = Field(max_length=MAX_PIN_HASH_CHARS)
     log_file: Annotated[PathSetting, AfterValidator(_writable_log_file)] = ""
     pdf_folder: Annotated[PathSetting, AfterValidator(_writable_folder)] = ""

@@ -263,6 +263,31 @@ def test_kiosk_starts_in_the_configured_look(qtbot: QtBot, monkeypatch: pytest.M
         close_session(session)
 
 
+@pytest.mark.parametrize("allowed", [True, False])
+def test_read_aloud_follows_the_config_through_language_switches_and_resets(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, allowed: bool
+) -> None:
+    """read_aloud = false takes the speaker button away for good; true leaves it wherever speech is installed."""
+    from ui.speech import speech_available
+
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: None))
+    session = start_kiosk(fast_config(read_aloud=allowed))
+    qtbot.addWidget(session.window)
+    try:
+        window, button = session.window, session.window.header.speak_button
+        for step in ("start", "language", "reset"):
+            if step == "language":
+                window.toggle_language()
+            elif step == "reset":
+                session.reset()
+            qtbot.wait(20)  # the speech probe runs once the screen has been painted
+            shown = not button.isHidden()
+            assert shown == (allowed and speech_available(window.hub.current())), step
+            assert window.read_aloud.available() == shown, step
+    finally:
+        close_session(session)
+
+
 def test_the_staff_test_print_shows_the_real_outcome(
     qtbot: QtBot, kiosk: KioskSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:

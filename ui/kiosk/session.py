@@ -94,6 +94,7 @@ class KioskSession(QObject):
             pdf_folder=Path(self.config.pdf_folder) if self.config.pdf_folder else None,
         )
         window.set_record_allowed(False)  # nothing is written for the record in a kiosk
+        window.read_aloud.set_allowed(self.config.read_aloud)
         self.idle.restart()
 
     def retranslate_ui(self, _language: str | None = None) -> None:

@@ -39,6 +39,11 @@ class ReadAloud(QObject):
         # Probing the engines and the audio device waits until the welcome screen has been painted.
         QTimer.singleShot(0, self._language_changed)
 
+    def set_allowed(self, allowed: bool) -> None:
+        """Staff can turn read-aloud off (kiosk config ``read_aloud = false``): the button goes, speech stops."""
+        self.allowed = allowed
+        self._language_changed()
+
     def available(self) -> bool:
         if not self.allowed:
             return False
