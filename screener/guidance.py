@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from screener.i18n import N_, _
 from screener.ids import FlagId, GroupId
-from screener.wording import clinician_reason_text, join_list, number
+from screener.wording import clinician_reason_text, inline, join_list, number
 
 if TYPE_CHECKING:
     from screener.answers import Answers
@@ -178,7 +178,7 @@ def clinician_sections(result: Result) -> list[ClinicianSection]:
     if result.clinician.unanswered:
         from screener.questions import question
 
-        names = [_(question(field).review_label) for field in result.clinician.unanswered]
+        names = [inline(_(question(field).review_label)) for field in result.clinician.unanswered]
         sections.append(
             ClinicianSection(
                 "unanswered",

@@ -150,3 +150,22 @@ def test_lang_before_the_command_is_kept(tmp_path: Path, capsys: pytest.CaptureF
     code, out, _ = run(capsys, "--lang", "ja", "score", write(tmp_path, json.dumps(WORST_CASE)), "--format", "text")
     assert code == 0
     assert "当てはまる可能性が高い" in out
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """`screener fhir questionnaire | head -1`: when the pipe closes, the command stops quietly."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "screener", "fhir", "questionnaire"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(100)
+    process.stdout.close()  # far more than a pipe holds is still to come
+    errors = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=60) in (0, 141)
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
