@@ -18,7 +18,7 @@ from screener.i18n import _
 from screener.ids import GROUP_IDS
 from screener.wording import evidence_text, group_title, labelled, reason_text
 from ui.charts import AmountBar, caffeine_spec, magnesium_spec
-from ui.labels import wrapped_label
+from ui.labels import as_written, wrapped_label
 from ui.screens.base import ScreenContext, ScreenWidget
 from ui.screens.result_summary import ResultSummary, level_line
 from ui.theme import Theme
@@ -150,7 +150,8 @@ class ResultScreen(ScreenWidget):
         """The level as read on the group's card (for tests), without its colour markup."""
         from PySide6.QtGui import QTextDocumentFragment
 
-        return QTextDocumentFragment.fromHtml(self.cards[group].level.text()).toPlainText()  # type: ignore[index]
+        level = self.cards[group].level.text()  # type: ignore[index]
+        return as_written(QTextDocumentFragment.fromHtml(level).toPlainText())
 
     def _fill(self) -> None:
         result = self.result
@@ -168,8 +169,9 @@ class ResultScreen(ScreenWidget):
                 box.heading.setText(("⚠ " if section.flagged else "") + section.heading)
                 box.lines.setText(bullets(section.lines))
                 box.setAccessibleName(section.heading)
-                box.style().unpolish(box)
-                box.style().polish(box)
+                for widget in (box, *box.findChildren(QWidget)):  # the labels take the box's background too
+                    widget.style().unpolish(widget)
+                    widget.style().polish(widget)
         for group in result.ordered_groups():
             group_card = self.cards[group]
             outcome = result.groups[group]

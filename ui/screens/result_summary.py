@@ -23,7 +23,7 @@ from screener.wording import (
     sentences,
     strength_label,
 )
-from ui.labels import wrapped_label
+from ui.labels import SEPARATOR, for_display, join_phrase, wrapped_label
 from ui.theme import Theme
 
 if TYPE_CHECKING:
@@ -37,12 +37,12 @@ def level_line(result: Result, group: str, theme: Theme) -> str:
     """Rich text: the mark and level in the level's colour, then the evidence beside it."""
     outcome = result.groups[group]  # type: ignore[index]
     colour = theme.level_colour(outcome.level)
-    level = html.escape(f"{LEVEL_MARKS[outcome.level]} {level_label(outcome.level)}")
-    evidence = html.escape(strength_label(outcome.evidence.strength))
+    level = html.escape(f"{LEVEL_MARKS[outcome.level]} {join_phrase(level_label(outcome.level))}")
+    evidence = html.escape(join_phrase(strength_label(outcome.evidence.strength)))
     # Each phrase stays whole on its line ("根拠：ある程度あり", never "根拠：ある / 程度").
     return (
         f"<span style='white-space:nowrap'><b style='color:{colour}'>{level}</b></span>"
-        f"{html.escape(_(' · '))}<span style='white-space:nowrap'>{evidence}</span>"
+        f"{html.escape(SEPARATOR)}<span style='white-space:nowrap'>{evidence}</span>"
     )
 
 
@@ -94,7 +94,8 @@ class ResultSummary(QWidget):
         for index, label in enumerate(self.group_lines):
             if index < len(matched):
                 group = matched[index]
-                label.setText(f"<b>{html.escape(group_title(group))}</b> — {level_line(result, group, theme)}")
+                title = html.escape(for_display(group_title(group)))
+                label.setText(f"<b>{title}</b> — {level_line(result, group, theme)}")
                 outcome = result.groups[group]
                 label.setAccessibleName(
                     labelled(
