@@ -1,6 +1,7 @@
 """A grid that chooses its own number of columns from the width it gets: as many as fit at a readable width,
 with rows balanced (five choices are 3 + 2, never 4 + 1), every cell the same height. An ordered scale (never …
-nearly every day) is one row when it fits, else one column, so its order always reads the same way."""
+nearly every day) is one row when it fits, else two rows of its halves, else one column, so its order always reads
+the same way."""
 
 from __future__ import annotations
 
@@ -79,13 +80,27 @@ class BalancedGrid(QLayout):
         cell = max(self.min_cell, widest_need)
         fit = max(1, min(self.max_columns, (width + self._spacing) // (cell + self._spacing)))
         if self.ordered:
-            # One row when it fits; a long scale (none … every night) in two rows of its halves; else a column.
-            if fit >= len(visible):
+            # One row when it fits with no label over two lines; else two rows of its halves, read left to right
+            # (a long scale, none … every night, always so); else a column ("15 to 21 drinks" in three lines is
+            # harder to read than a list).
+            if len(visible) <= 5 and fit >= len(visible) and self._readable(visible, len(visible), width):
                 return len(visible)
             half = math.ceil(len(visible) / 2)
-            return half if len(visible) > 5 and fit >= half else 1
+            return half if len(visible) >= 4 and fit >= half and self._readable(visible, half, width) else 1
         rows = math.ceil(len(visible) / fit)
         return math.ceil(len(visible) / rows)
+
+    def _readable(self, visible: list[QLayoutItem], columns: int, width: int) -> bool:
+        """Whether every label keeps to two lines in cells of ``columns`` across ``width``."""
+        cell = (width - (columns - 1) * self._spacing) // columns
+        for item in visible:
+            widget = item.widget()
+            if widget is None or not item.hasHeightForWidth():
+                continue
+            one_line = item.heightForWidth(100_000)
+            if item.heightForWidth(cell) > one_line + widget.fontMetrics().lineSpacing():
+                return False
+        return True
 
     def _visible(self) -> list[QLayoutItem]:
         visible = []
