@@ -108,7 +108,7 @@ def test_sleep_flags_alone_are_headed_about_sleep_and_no_flag_reads_ask_first() 
 def test_skipped_safety_questions_are_named_not_hidden_behind_no_flags() -> None:
     sections = guidance.clinician_sections(scored(sex="male"))
     unanswered = next(s for s in sections if s.kind == "unanswered")
-    assert "Reduced kidney function" in unanswered.lines[0] and "Regular medicines" in unanswered.lines[0]
+    assert "reduced kidney function" in unanswered.lines[0] and "regular medicines" in unanswered.lines[0]
 
 
 def test_a_kidney_diet_comes_first_in_the_food_advice() -> None:
