@@ -34,7 +34,7 @@ class FooterBar(QFrame):
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addWidget(self.start_over_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addWidget(self.step_label, 1)
-        actions = self.actions = QWidget()
+        actions = self.actions_area = QWidget()
         self.actions_layout = FlowLayout(actions, spacing=12, align_right=True)
         for button in (self.pdf_button, self.record_button, self.next_button, self.print_button):
             self.actions_layout.addWidget(button)
@@ -75,7 +75,7 @@ class FooterBar(QFrame):
             self.next_button.update()
         self.start_over_button.setVisible(on_result)
         # On a question only Next sits on the right, so the step text gets the room; the result's actions take it.
-        self.row.setStretchFactor(self.actions, 2 if on_result else 0)
+        self.row.setStretchFactor(self.actions_area, 2 if on_result else 0)
         self.print_button.setVisible(on_result)
         self.pdf_button.setVisible(on_result and pdf_allowed)
         self.record_button.setVisible(on_result and record_allowed)

@@ -89,8 +89,9 @@ class BigButton(QAbstractButton):
         return round(base * max(1.0, current_theme().text_scale * 0.85))
 
     def _inline_tick(self) -> bool:
-        """Answers carry their tick before the words; small count, key and header buttons in a corner instead."""
-        return self.isCheckable() and self.kind not in ("count", "key", "tool")
+        """Answers and header switches carry a full-size tick before the words; small count and key buttons in a
+        corner instead."""
+        return self.isCheckable() and self.kind not in ("count", "key")
 
     def _pads(self) -> tuple[int, int]:
         """Room left and right of the words (a corner tick gets its own room on the left)."""
