@@ -136,9 +136,11 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
         rows.append(
             "<tr>"
             f"<td width='20%'><b>{e(group_title(group))}</b></td>"
-            f"<td width='16%' style='color:{colour}'>"
+            # The level and the evidence are never broken inside (a clinician reads them at a glance); the
+            # reasons column takes what is left.
+            f"<td style='color:{colour}; white-space:nowrap'>"
             f"<b>{LEVEL_MARKS[outcome.level]} {e(level_label(outcome.level))}</b></td>"
-            f"<td width='12%'>{e(strength_label(outcome.evidence.strength))}</td>"
+            f"<td style='white-space:nowrap'>{e(strength_label(outcome.evidence.strength))}</td>"
             f"<td>{e(reasons)}</td>"
             "</tr>"
         )
