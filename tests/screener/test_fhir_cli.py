@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from screener.fhir_reading import MAX_BYTES, MAX_DEPTH
 from screener.scoring import score
 from tests.screener.fhir_checks import check_questionnaire, check_response
 from tests.screener.helpers import EXAMPLES, WORST_CASE
+from tests.without_qt import run_without
 
 ROOT = Path(__file__).resolve().parents[2]
 Json = dict[str, Any]
@@ -214,19 +214,11 @@ def test_not_utf8_and_missing_files(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_fhir_commands_run_without_qt(tmp_path: Path) -> None:
     """The three commands run with PySide6 and ui blocked from import, as on a machine without a display."""
     made = write(tmp_path, a_response())
-    code = (
-        "import sys\n"
-        "class Block:\n"
-        "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name.split('.')[0] in ('PySide6', 'shiboken6'):\n"
-        "            raise ImportError('blocked: ' + name)\n"
-        "sys.meta_path.insert(0, Block())\n"
+    done = run_without(
         "from screener.cli import main\n"
-        f"assert main(['fhir', 'questionnaire', '--lang', 'ja']) == 0\n"
+        "assert main(['fhir', 'questionnaire', '--lang', 'ja']) == 0\n"
         f"assert main(['fhir', 'response', {str(EXAMPLES / 'typical.json')!r}]) == 0\n"
         f"assert main(['fhir', 'answers', {made!r}]) == 0\n"
-        "assert not any(m.startswith('PySide6') for m in sys.modules)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr
     assert '"resourceType": "QuestionnaireResponse"' in done.stdout
