@@ -94,9 +94,11 @@ def shown_full_screen(env: dict[str, str], window: str) -> bool:
     return viewable and "FULLSCREEN" in state and "HIDDEN" not in state and "Iconic" not in state
 
 
-def start_kiosk_process(display: dict[str, str], tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path]:
+def start_kiosk_process(
+    display: dict[str, str], tmp_path: Path, language: str = "en"
+) -> tuple[subprocess.Popen[bytes], Path]:
     config = tmp_path / "kiosk.toml"
-    config.write_text(f'default_language = "en"\npin_hash = "{hash_pin("2468")}"\n', encoding="utf-8")
+    config.write_text(f'default_language = "{language}"\npin_hash = "{hash_pin("2468")}"\n', encoding="utf-8")
     log = tmp_path / "kiosk.log"
     with log.open("w") as err:
         app = subprocess.Popen(
@@ -211,16 +213,7 @@ def test_after_a_reset_nothing_of_the_last_person_can_be_pasted(display: dict[st
 
 
 def test_kiosk_window_covers_the_screen_and_cannot_be_closed(display: dict[str, str], tmp_path: Path) -> None:
-    config = tmp_path / "kiosk.toml"
-    config.write_text(f'default_language = "ja"\npin_hash = "{hash_pin("2468")}"\n', encoding="utf-8")
-    log = tmp_path / "kiosk.log"
-    with log.open("w") as err:
-        app = subprocess.Popen(
-            [sys.executable, "-m", "screener", "--kiosk", "--config", str(config)],
-            env=display,
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-        )
+    app, log = start_kiosk_process(display, tmp_path, "ja")
     try:
         window = wait_for(lambda: largest_window(display, app.pid))
         assert window, f"no kiosk window: {log.read_text()}"
