@@ -35,13 +35,19 @@ def wait_for(check, timeout: float = 20.0, step: float = 0.2):  # type: ignore[n
 
 @pytest.fixture
 def display(tmp_path: Path) -> Iterator[dict[str, str]]:
-    number = 90 + os.getpid() % 50
+    # Xvfb picks a free display number and writes it to the pipe once it accepts connections: no clash with a
+    # display another test left behind, and no race with a stale socket.
+    read_end, write_end = os.pipe()
     xvfb = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
     )
-    assert wait_for(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), 10), "Xvfb did not start"
+    os.close(write_end)
+    with os.fdopen(read_end) as ready:
+        number = ready.readline().strip()
+    assert number.isdigit(), "Xvfb did not start"
     env = {**os.environ, "DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path)}
     wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)
@@ -140,14 +146,18 @@ def test_a_minimised_kiosk_puts_itself_back_whatever_minimised_it(display: dict[
             ),
         }
         for name, attempt in attempts.items():
-            xdo(display, "windowactivate", "--sync", window)
             restores = log.read_text().count("restored")
-            attempt()
-            # It was really minimised (the guard noticed and put it back)...
-            assert wait_for(lambda before=restores: log.read_text().count("restored") > before, 5, 0.1), (
-                name,
-                log.read_text(),
-            )
+            # On a loaded machine a key can reach the window manager before it is ready for it (the Alt+Space
+            # menu not yet open when "n" arrives): the attempt is made again, up to three times.
+            for _try in range(3):
+                xdo(display, "key", "Escape")  # no menu left open from a try that came too early
+                xdo(display, "windowactivate", "--sync", window)
+                attempt()
+                # It was really minimised (the guard noticed and put it back)...
+                if wait_for(lambda before=restores: log.read_text().count("restored") > before, 5, 0.1):
+                    break
+            else:
+                pytest.fail(f"{name}: the window was never minimised, or never put back: {log.read_text()}")
             # ...and it is back, full screen and shown, within about a second.
             assert wait_for(lambda: shown_full_screen(display, window), 3, 0.1), (name, window_state(display, window))
             assert app.poll() is None, name
