@@ -29,6 +29,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from startup_child import quiet_qt  # noqa: E402 - the bench's own module, after the path is set
 
+sys.path.insert(0, str(ROOT / "tools"))
+from lock import differences_from  # noqa: E402 - tools/lock.py, after the path is set
+
 TARGETS = {
     "startup_ratio": ("<=", 1.5),
     "page_turn_p95_ms": ("<", 16.0),
@@ -345,6 +348,8 @@ def main(argv: list[str] | None = None) -> int:
     figures: dict[str, Any] = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "date": time.strftime("%Y-%m-%d"),
+        # The figures hold for the locked releases (PySide6 above all); a bench run elsewhere says so.
+        "lock": "; ".join(differences_from(ROOT / "requirements" / "test.txt")) or "as locked (requirements/test.txt)",
     }
     figures |= measure_startup(args.runs)
     figures |= measure_ui(walks=3, switches=20, pdfs=10)
@@ -355,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, result, key in rows(figures):
         target = verdict(key, float(figures[key])) if key else "(reported)"
         print(f"| {name} | {result} | {target} |")
-    print(f"\n{figures['machine']}, {figures['date']}")
+    print(f"\n{figures['machine']}, {figures['date']}; packages {figures['lock']}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     sys.stdout.flush()

@@ -56,3 +56,59 @@ def test_japanese_is_not_a_copy_of_the_english() -> None:
         if message.id:
             string = message.string[0] if isinstance(message.string, tuple) else message.string
             assert string != (message.id[0] if isinstance(message.id, tuple) else message.id) or len(string) < 4
+
+
+def catalogs_tool():  # type: ignore[no-untyped-def]
+    """tools/catalogs.py as a module (it is a script, not part of the package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("catalogs_tool", ROOT / "tools" / "catalogs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def rewritten(change) -> bytes:  # type: ignore[no-untyped-def]
+    """The Japanese catalog on disk, read, changed by ``change(catalog)`` and written the way the workflow writes."""
+    tool = catalogs_tool()
+    changed = catalog("ja")
+    change(changed)
+    return tool.po_bytes(changed)
+
+
+def first_message(catalog_):  # type: ignore[no-untyped-def]
+    return next(message for message in catalog_ if message.id and isinstance(message.id, str))
+
+
+def test_the_check_ignores_a_new_generator_and_new_dates() -> None:
+    """A Babel upgrade or another day rewrites only the header: the catalog is still current."""
+    from datetime import UTC, datetime
+
+    def new_header(changed) -> None:  # type: ignore[no-untyped-def]
+        changed.revision_date = changed.creation_date = datetime(2031, 1, 2, tzinfo=UTC)
+
+    current = (ROOT / "locales" / "ja" / "LC_MESSAGES" / "screener.po").read_bytes()
+    upgraded = rewritten(new_header).replace(b"Generated-By: Babel ", b"Generated-By: Babel 9.9.9 was ")
+    assert upgraded != current and b"Babel 9.9.9" in upgraded and b"2031-01-02" in upgraded
+    assert catalogs_tool().differences(current, upgraded, "ja") == []
+
+
+def test_the_check_fails_on_a_changed_missing_or_fuzzy_message() -> None:
+    """What translators and people see is compared: a translation, a message, a flag."""
+    tool = catalogs_tool()
+    current = (ROOT / "locales" / "ja" / "LC_MESSAGES" / "screener.po").read_bytes()
+    wanted_id = first_message(catalog("ja")).id
+
+    def retranslate(changed) -> None:  # type: ignore[no-untyped-def]
+        first_message(changed).string = "別の訳"
+
+    def drop(changed) -> None:  # type: ignore[no-untyped-def]
+        changed.delete(wanted_id)
+
+    def make_fuzzy(changed) -> None:  # type: ignore[no-untyped-def]
+        first_message(changed).flags.add("fuzzy")
+
+    assert tool.differences(current, rewritten(retranslate), "ja") == [f"the translation of {wanted_id!r} changed"]
+    assert tool.differences(rewritten(drop), current, "ja") == [f"missing {wanted_id!r}"]
+    assert tool.differences(current, rewritten(make_fuzzy), "ja") == [f"the flags of {wanted_id!r} changed"]

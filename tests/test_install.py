@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import site
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import venv
 from collections.abc import Iterator
@@ -96,12 +96,21 @@ def build_wheel(workspace: Path) -> Path:
 OWN = ("screener", "ui", "locales", "magnesium_screener", "__editable__.magnesium_screener", "_magnesium_screener")
 
 
+def site_packages() -> list[Path]:
+    """The test environment's package folders, as the venv itself reports them. (`site.getsitepackages()` also
+    lists folders that do not exist: with Debian's python3, `.venv/local/lib/python3.11/dist-packages` among them.)"""
+    paths = sysconfig.get_paths()
+    folders = list(dict.fromkeys(Path(paths[key]) for key in ("purelib", "platlib")))
+    assert all(folder.is_dir() for folder in folders), folders
+    return folders
+
+
 def dependencies_folder(workspace: Path) -> Path:
     """The test environment's installed packages as links, minus this project (if it is installed there too, it
     must not stand in for the wheel)."""
     folder = workspace / "dependencies"
     folder.mkdir()
-    for packages in map(Path, site.getsitepackages()):
+    for packages in site_packages():
         for entry in packages.iterdir():
             if not entry.name.startswith(OWN) and not (folder / entry.name).exists():
                 (folder / entry.name).symlink_to(entry)

@@ -121,8 +121,11 @@ def main(argv: list[str] | None = None) -> int:
         new_mo = mo_bytes(read_po(io.BytesIO(new_po), locale=language, domain=DOMAIN))
         mo = po_path(language).with_suffix(".mo")
         if args.check:
-            if not po_path(language).exists() or _without_date(po_path(language).read_bytes()) != _without_date(new_po):
-                failures.append(f"{language}: {po_path(language)} is out of date; run python tools/catalogs.py")
+            current = po_path(language).read_bytes() if po_path(language).exists() else b""
+            for difference in differences(current, new_po, language):
+                failures.append(
+                    f"{language}: {po_path(language)} is out of date ({difference}); run python tools/catalogs.py"
+                )
             if not mo.exists() or _messages(mo.read_bytes()) != _messages(new_mo):
                 failures.append(f"{language}: {mo} is out of date; run python tools/catalogs.py")
             continue
@@ -154,8 +157,42 @@ def _messages(mo: bytes) -> dict[tuple[object, object], object]:
     return {(str(m.id), m.context): str(m.string) for m in catalog if m.id}
 
 
-def _without_date(po: bytes) -> bytes:
-    return b"\n".join(line for line in po.splitlines() if not line.startswith((b'"POT-Creation-Date', b'"PO-Revision')))
+Entry = tuple[object, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def _entries(po: bytes, language: str) -> dict[tuple[str, str | None], Entry]:
+    """What a catalog says, message by message: the id (plural too), the translations, the flags, the notes for the
+    translator and the files the text comes from. The header (dates, the generator's name and version) is left out:
+    an upgrade of Babel or a new day must not make a current catalog out of date."""
+    if not po:
+        return {}
+    catalog = read_po(io.BytesIO(po), locale=language, domain=DOMAIN)
+    entries: dict[tuple[str, str | None], Entry] = {}
+    for message in catalog:
+        if not message.id:
+            continue  # the header entry
+        key_id = message.id[0] if isinstance(message.id, tuple) else message.id
+        entries[(str(key_id), message.context)] = (
+            message.id,
+            _strings(message),
+            tuple(sorted(message.flags)),
+            tuple(message.auto_comments),
+            tuple(sorted({filename for filename, _line in message.locations})),
+        )
+    return entries
+
+
+def differences(current: bytes, wanted: bytes, language: str) -> list[str]:
+    """How the catalog on disk differs from what the workflow would write, in words (empty when it is current)."""
+    have, want = _entries(current, language), _entries(wanted, language)
+    found = [f"missing {key[0]!r}" for key in want.keys() - have.keys()]
+    found += [f"not in the sources any more: {key[0]!r}" for key in have.keys() - want.keys()]
+    parts = ("the text", "the translation", "the flags", "the note for translators", "the source files")
+    for key in sorted(want.keys() & have.keys(), key=str):
+        for part, old, new in zip(parts, have[key], want[key], strict=True):
+            if old != new:
+                found.append(f"{part} of {key[0]!r} changed")
+    return sorted(found)
 
 
 if __name__ == "__main__":

@@ -26,12 +26,12 @@ from screener.i18n import _, current_language, set_language
 from screener.questionnaire import NONE_OF_THESE, Question
 from screener.questions import screens
 from screener.review import count_text, review_rows
+from tests.xserver import start_openbox, start_xvfb
 
 ROOT = Path(__file__).resolve().parents[2]
 WALKER = Path(__file__).with_name("atspi_walk.py")
 SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's, with python3-pyatspi; the venv's interpreter has no pyatspi
 BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
-FIRST_DISPLAY = 200  # far from the :0/:77/:99 others use
 WAIT_S = 30.0  # guards against a hang only
 WALK_TIMEOUT_S = 300
 OTHER_LANGUAGE = {"ja": "en", "en": "ja"}
@@ -220,14 +220,9 @@ class Desktop:
         )
 
     def start(self) -> None:
-        self.display = self._start_x()
-        self.env["DISPLAY"] = f":{self.display}"
-        wm = self._spawn(["openbox", "--sm-disable"], "openbox.log")
-        _wait(
-            "openbox",
-            lambda: subprocess.run(["wmctrl", "-m"], env=self.env, capture_output=True, check=False).returncode == 0,
-            wm,
-        )
+        server, self.env["DISPLAY"] = start_xvfb(1280, 800, self.home / "xvfb.log", self.env)
+        self.processes.append(server)
+        self.processes.append(start_openbox(self.env, self.home / "openbox.log"))
         out = subprocess.run(
             ["dbus-launch", "--sh-syntax"], env=self.env, capture_output=True, text=True, check=True, timeout=WAIT_S
         ).stdout
@@ -256,18 +251,6 @@ class Desktop:
             check=False,
         )
         return probe.returncode == 0 and b"unix:" in probe.stdout
-
-    def _start_x(self) -> int:
-        for display in range(FIRST_DISPLAY, FIRST_DISPLAY + 60):
-            if Path(f"/tmp/.X{display}-lock").exists() or Path(f"/tmp/.X11-unix/X{display}").exists():
-                continue
-            server = self._spawn(
-                ["Xvfb", f":{display}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"], f"xvfb-{display}.log"
-            )
-            if _wait(f"Xvfb :{display}", lambda d=display: Path(f"/tmp/.X11-unix/X{d}").exists(), server):
-                return display
-            self.processes.remove(server)  # lost the race for that display: try the next one
-        raise AssertionError(f"no free X display from :{FIRST_DISPLAY}")
 
     def _spawn(self, command: list[str], log: str, **kwargs: Any) -> subprocess.Popen[bytes]:
         with (self.home / log).open("wb") as out:
@@ -329,10 +312,17 @@ class Walks:
     def __init__(self, desktop: Desktop) -> None:
         self.desktop = desktop
         self.reports: dict[str, dict[str, Any]] = {}
+        self.failures: dict[str, str] = {}
 
     def __call__(self, lang: str) -> dict[str, Any]:
+        if lang in self.failures:  # one cause, one wait: the other tests of that language fail at once with it
+            raise AssertionError(f"the {lang} walk failed earlier in this module:\n{self.failures[lang]}")
         if lang not in self.reports:
-            self.reports[lang] = self.desktop.walk(lang)
+            try:
+                self.reports[lang] = self.desktop.walk(lang)
+            except (AssertionError, subprocess.TimeoutExpired) as failure:
+                self.failures[lang] = str(failure)
+                raise
             if os.environ.get("ATSPI_REPORT_DIR"):
                 out = Path(os.environ["ATSPI_REPORT_DIR"]) / f"atspi-{lang}.json"
                 out.write_text(json.dumps(self.reports[lang], ensure_ascii=False, indent=1), encoding="utf-8")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.xserver import start_openbox, start_xvfb, stop
 from ui.pin import hash_pin
 
 TOOLS = ("Xvfb", "openbox", "xdotool", "wmctrl", "xprop")
@@ -35,31 +36,18 @@ def wait_for(check, timeout: float = 20.0, step: float = 0.2):  # type: ignore[n
 
 @pytest.fixture
 def display(tmp_path: Path) -> Iterator[dict[str, str]]:
-    # Xvfb picks a free display number and writes it to the pipe once it accepts connections: no clash with a
-    # display another test left behind, and no race with a stale socket.
-    read_end, write_end = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        pass_fds=(write_end,),
-    )
-    os.close(write_end)
-    with os.fdopen(read_end) as ready:
-        number = ready.readline().strip()
-    assert number.isdigit(), "Xvfb did not start"
-    env = {**os.environ, "DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path)}
-    wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
+    xvfb, number = start_xvfb(WIDTH, HEIGHT, tmp_path / "xvfb.log", dict(os.environ))
+    env = {**os.environ, "DISPLAY": number, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path)}
+    try:
+        wm = start_openbox(env, tmp_path / "openbox.log")
+    except BaseException:
+        stop(xvfb)
+        raise
     try:
         yield env
     finally:
-        for process in (wm, xvfb):
-            process.terminate()
-            try:
-                process.wait(5)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop(wm)
+        stop(xvfb)
 
 
 def xdo(env: dict[str, str], *args: str) -> str:
@@ -174,6 +162,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from ui.app import create_app, start_kiosk
 from ui.kiosk_config import KioskConfig
+from tests.xserver import start_openbox, start_xvfb, stop
 from ui.pin import hash_pin
 
 app = create_app()
