@@ -1,8 +1,11 @@
 """A private X display with a window manager for the real-window tests, started so that it fails fast and says why.
 
-Xvfb chooses a free display number itself (`-displayfd`) and reports it only once it accepts connections, so a
-display another process holds is never fought over; openbox counts as up only when `wmctrl -m` sees it, and if it
-exits first, the error names the reason from its own output instead of letting every test wait out a timeout.
+A display number counts as free only when nothing holds it anywhere this machine's X clients would look: no lock
+file, no socket file, and no abstract socket (`@/tmp/.X11-unix/XN`, shared by every chroot and mount namespace on
+the host, so a display another root's server holds is seen here too). Xvfb then reports the display once it accepts
+connections (`-displayfd`); openbox counts as up only when `wmctrl -m` sees it. If either cannot have the display,
+the next free one is tried (three in all), and then the error says why from their own output, instead of letting
+every test wait out a timeout.
 """
 
 from __future__ import annotations
@@ -25,32 +28,76 @@ def _tail(log: Path) -> str:
     return text[-1500:].strip() or "(it printed nothing)"
 
 
-def start_xvfb(width: int, height: int, log: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
-    """Xvfb on a display it picks; returns the process and ``":N"``."""
-    read_end, write_end = os.pipe()
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            pass_fds=(write_end,),
-            env=env,
-            start_new_session=True,
+FIRST_DISPLAY = 120  # far from :0 and :1 (desktops, Xwayland) and :99 (xvfb-run)
+TRIES = 3
+
+
+def _abstract_sockets() -> set[str]:
+    try:
+        lines = Path("/proc/net/unix").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return set()
+    return {line.split()[-1] for line in lines[1:] if line.split() and line.split()[-1].startswith("@")}
+
+
+def free_displays(first: int = FIRST_DISPLAY) -> list[int]:
+    """Display numbers nothing holds, lowest first."""
+    taken = _abstract_sockets()
+    found = []
+    for number in range(first, first + 200):
+        held = (
+            Path(f"/tmp/.X{number}-lock").exists()
+            or Path(f"/tmp/.X11-unix/X{number}").exists()
+            or f"@/tmp/.X11-unix/X{number}" in taken
         )
+        if not held:
+            found.append(number)
+        if len(found) == TRIES:
+            break
+    return found
+
+
+def _xvfb_on(number: int, width: int, height: int, log: Path, env: dict[str, str]) -> subprocess.Popen[bytes] | None:
+    read_end, write_end = os.pipe()
+    with log.open("ab") as out:
+        server = subprocess.Popen(
+            ["Xvfb", f":{number}", "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24",
+             "-nolisten", "tcp"],
+            stdout=out, stderr=subprocess.STDOUT, pass_fds=(write_end,), env=env, start_new_session=True,
+        )  # fmt: skip
     os.close(write_end)
-    number = ""
+    reported = ""
     with os.fdopen(read_end) as ready:
         if select.select([ready], [], [], START_S)[0]:
-            number = ready.readline().strip()
-    if not number.isdigit():
+            reported = ready.readline().strip()
+    if reported != str(number):
         stop(server)
-        raise DisplayError(f"Xvfb gave no display within {START_S:.0f} s: {_tail(log)}")
-    return server, f":{number}"
+        return None
+    return server
+
+
+def start_display(
+    width: int, height: int, folder: Path, env: dict[str, str]
+) -> tuple[subprocess.Popen[bytes], subprocess.Popen[bytes], dict[str, str]]:
+    """Xvfb and openbox on a free display: (server, window manager, ``env`` with DISPLAY set)."""
+    reasons = []
+    for number in free_displays():
+        server = _xvfb_on(number, width, height, folder / "xvfb.log", env)
+        if server is None:
+            reasons.append(f":{number}: Xvfb did not start: {_tail(folder / 'xvfb.log')}")
+            continue
+        with_display = {**env, "DISPLAY": f":{number}"}
+        try:
+            return server, start_openbox(with_display, folder / "openbox.log"), with_display
+        except DisplayError as error:
+            stop(server)
+            reasons.append(f":{number}: {error}")
+    raise DisplayError("no X display could be had:\n" + "\n".join(reasons or ["no free display number"]))
 
 
 def start_openbox(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     """openbox on ``env["DISPLAY"]``, returned once it manages the screen."""
-    with log.open("wb") as out:
+    with log.open("ab") as out:
         manager = subprocess.Popen(
             ["openbox", "--sm-disable"], env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )

@@ -26,7 +26,7 @@ from screener.i18n import _, current_language, set_language
 from screener.questionnaire import NONE_OF_THESE, Question
 from screener.questions import screens
 from screener.review import count_text, review_rows
-from tests.xserver import start_openbox, start_xvfb
+from tests.xserver import start_display
 
 ROOT = Path(__file__).resolve().parents[2]
 WALKER = Path(__file__).with_name("atspi_walk.py")
@@ -220,9 +220,8 @@ class Desktop:
         )
 
     def start(self) -> None:
-        server, self.env["DISPLAY"] = start_xvfb(1280, 800, self.home / "xvfb.log", self.env)
-        self.processes.append(server)
-        self.processes.append(start_openbox(self.env, self.home / "openbox.log"))
+        server, manager, self.env = start_display(1280, 800, self.home, self.env)
+        self.processes += [server, manager]
         out = subprocess.run(
             ["dbus-launch", "--sh-syntax"], env=self.env, capture_output=True, text=True, check=True, timeout=WAIT_S
         ).stdout

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.xserver import start_openbox, start_xvfb, stop
+from tests.xserver import start_display, stop
 from ui.pin import hash_pin
 
 TOOLS = ("Xvfb", "openbox", "xdotool", "wmctrl", "xprop")
@@ -36,13 +36,8 @@ def wait_for(check, timeout: float = 20.0, step: float = 0.2):  # type: ignore[n
 
 @pytest.fixture
 def display(tmp_path: Path) -> Iterator[dict[str, str]]:
-    xvfb, number = start_xvfb(WIDTH, HEIGHT, tmp_path / "xvfb.log", dict(os.environ))
-    env = {**os.environ, "DISPLAY": number, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path)}
-    try:
-        wm = start_openbox(env, tmp_path / "openbox.log")
-    except BaseException:
-        stop(xvfb)
-        raise
+    xvfb, wm, env = start_display(WIDTH, HEIGHT, tmp_path, dict(os.environ))
+    env |= {"QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path)}
     try:
         yield env
     finally:
@@ -162,7 +157,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from ui.app import create_app, start_kiosk
 from ui.kiosk_config import KioskConfig
-from tests.xserver import start_openbox, start_xvfb, stop
+from tests.xserver import start_display, stop
 from ui.pin import hash_pin
 
 app = create_app()
