@@ -151,6 +151,13 @@ class AnswerSheet:
             return self._age is not None
         return field in self._single or field in self._multi or field in self._counts
 
+    def forget(self, question: Question) -> None:
+        """Take one question's answer back: it is unanswered again, as if never touched."""
+        if question.kind == "number":
+            self._age = None
+        for store in (self._single, self._multi, self._counts):
+            store.pop(question.field, None)
+
     def is_empty(self) -> bool:
         return self._age is None and not self._single and not self._multi and not self._counts
 

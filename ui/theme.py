@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 MIN_TARGET_PX = 64  # answer buttons: well above the 48 px minimum, for older fingers on a tablet
-SMALL_TARGET_PX = 56  # header and footer buttons
+SMALL_TARGET_PX = 64  # header and footer buttons: the same finger, the same size (was 52-56: too small)
 LARGE_TEXT_SCALE = 1.4
 BODY_PX = 24  # body text at the normal size
 HELPER_PX = 20  # hints and small print on screen

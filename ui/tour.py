@@ -23,18 +23,38 @@ SETTLE_ROUNDS = 8
 
 
 class Tapper:
-    """Taps buttons the way a finger does (a press and a release on the button) and counts the taps."""
+    """Taps buttons the way a finger does (a press, then a release 80 ms later, on the button) and counts the taps.
+
+    The events carry their own times, a second apart, as a person who looks before tapping gives them, so the tap
+    guard (ui/widgets/tap_guard.py) lets each through without the tour waiting a second of real time per tap.
+    """
+
+    GAP_MS = 1000  # from one tap to the next: longer than the guard's waits (0.45 s, 1 s on the result)
+    HOLD_MS = 80
 
     def __init__(self) -> None:
         self.taps = 0
+        self.clock = 1_000_000_000
 
     def tap(self, button: QAbstractButton) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtTest import QTest
+        from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+        from PySide6.QtGui import QMouseEvent
+        from PySide6.QtWidgets import QApplication
 
         if not (button.isVisible() and button.isEnabled()):
             raise RuntimeError(f"cannot tap {button.accessibleName() or button.text()!r}: not on screen")
-        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        centre = button.rect().center()
+        where, screen = QPointF(centre), QPointF(button.mapToGlobal(QPoint(centre)))
+        left = Qt.MouseButton.LeftButton
+        self.clock += self.GAP_MS
+        for kind, held, stamp in (
+            (QEvent.Type.MouseButtonPress, left, self.clock),
+            (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton, self.clock + self.HOLD_MS),
+        ):
+            event = QMouseEvent(kind, where, screen, left, held, Qt.KeyboardModifier.NoModifier)
+            event.setTimestamp(stamp)
+            QApplication.sendEvent(button, event)
+        self.clock += self.HOLD_MS
         self.taps += 1
         settle()
 
@@ -101,6 +121,7 @@ def run_tour(
     from screener.answer_sheet import AnswerSheet
     from screener.i18n import current_language, negotiate_region
     from ui.app import build_window, create_app
+    from ui.measure import clipped, min_gap_px, min_target_px
     from ui.theme import LARGE_TEXT_SCALE, Theme
 
     previous_language = current_language()
@@ -138,6 +159,11 @@ def run_tour(
                 "fits": fits_before and current.fits(),
                 "scrolls": area.needs_scrolling(),
                 "more_below_cue": area.more.isVisible(),
+                # The whole window as drawn: every label or button whose words do not fit (header and footer
+                # too), the smallest tap target and the smallest gap between two.
+                "clipped": clipped(window),
+                "min_target_px": min_target_px(window),
+                "min_gap_px": min_gap_px(window),
             }
         )
 

@@ -17,6 +17,7 @@ from ui.shell.window import ScreenerWindow
 from ui.widgets.choices import ChoiceGroup, ChoiceToggles
 from ui.widgets.counts import CountsBoard
 from ui.widgets.number_pad import NumberEntry
+from ui.widgets.tap_guard import RESULT_SETTLE_MS
 
 
 def settle() -> None:
@@ -25,8 +26,12 @@ def settle() -> None:
 
 
 def tap(qtbot: QtBot, widget: QWidget) -> None:
+    """A tap as a person gives it. On the result, after a look at it: its actions wait a second after arrival (the
+    tap guard), so the tap comes that much later (QTest's delay moves the events' clock as well as the wall's)."""
     assert widget.isVisible() and widget.isEnabled(), f"cannot tap {widget.accessibleName() or widget}"
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    window = widget.window()
+    reading = isinstance(window, ScreenerWindow) and window.current_id() == "result"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, delay=RESULT_SETTLE_MS if reading else -1)
     settle()
 
 

@@ -159,6 +159,8 @@ def choose_each(qtbot: QtBot, window: ScreenerWindow, question: Question, group:
         )
         assert [c for c, b in group.buttons.items() if b.isChecked()] == [code], f"{question.field}: shown checked"
         assert {k: v for k, v in answers_but(window, question.field).items() if k in others} == others
+        press(qtbot, CHOOSE_KEYS[(index + 1) % 2])  # the other key on the chosen answer: still chosen
+        assert window.sheet.picked(question.field) == code, f"{question.field}: {code!r} taken back by a second key"
 
 
 def toggle_each(qtbot: QtBot, window: ScreenerWindow, question: Question, toggles: ChoiceToggles) -> None:
@@ -192,10 +194,22 @@ def count_each(qtbot: QtBot, window: ScreenerWindow, question: Question, board: 
             assert window.sheet.counts(field) == {row.item: code}, (
                 f"{field}.{row.item}: {CHOOSE_KEYS[index % 2].name} on {code!r} left {window.sheet.counts(field)}"
             )
-        press(qtbot, Qt.Key.Key_Space)  # Space on the chosen count gives it back: the row is empty again
-        assert window.sheet.counts(field) is None, (
+        press(qtbot, Qt.Key.Key_Space)  # Space on the chosen count keeps it, as a radio group does
+        assert window.sheet.counts(field) == {row.item: group.codes[-1]}, (
             f"{field}.{row.item}: Space on the chosen count left {window.sheet.counts(field)}"
         )
+        clear_by_keyboard(qtbot, window, field)
+
+
+def clear_by_keyboard(qtbot: QtBot, window: ScreenerWindow, field: str) -> None:
+    """The screen's own "Clear my answer" takes the answer back, by keyboard as by touch."""
+    screen = window.navigator.current()
+    assert isinstance(screen, QuestionScreen) and screen.clear_button is not None
+    assert screen.clear_button.isVisible(), f"{field}: answered, but no Clear my answer"
+    tab_into(qtbot, window, screen.clear_button, f"{field}: Clear my answer")
+    press(qtbot, Qt.Key.Key_Space)
+    assert field not in window.sheet.values(), f"{field}: Clear my answer left {window.sheet.values().get(field)}"
+    assert not screen.clear_button.isVisible(), f"{field}: nothing to clear, but Clear my answer is shown"
 
 
 QUESTION_SCREENS = [s.id for s in screens()]

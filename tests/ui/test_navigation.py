@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.screener.helpers import WORST_CASE
 from tests.ui.driver import answer_everything, choose, control, count, next_screen, settle, tap, type_age
+from ui.screens.question import QuestionScreen
 from ui.shell.window import ScreenerWindow
 from ui.widgets.overlay import OverlayDialog, open_dialogs
 
@@ -113,14 +114,26 @@ def test_choosing_moves_nothing_on_screen(qtbot: QtBot, window: ScreenerWindow) 
         assert after == before, screen_id
 
 
-def test_tapping_a_chosen_answer_takes_it_back(qtbot: QtBot, window: ScreenerWindow) -> None:
+def test_a_second_tap_keeps_the_answer_and_clear_takes_it_back(qtbot: QtBot, window: ScreenerWindow) -> None:
+    """A double tap never un-answers (a radio group keeps its choice); "Clear my answer" is the way back."""
     answer_everything(qtbot, window, {"age_years": 40})
     window.show_screen("kidney")
+    screen = window.navigator.current()
+    assert isinstance(screen, QuestionScreen) and screen.clear_button is not None
+    assert not screen.clear_button.isVisible()  # nothing to clear yet
+    choose(qtbot, window, "kidney_disease", "yes")
     choose(qtbot, window, "kidney_disease", "yes")
     assert window.sheet.values()["kidney_disease"] is True
-    choose(qtbot, window, "kidney_disease", "yes")
+    assert window.footer.next_button.text() == "Next"
+    window.show_screen("diet")
+    count(qtbot, window, "servings_per_week", "nuts", "2")
+    count(qtbot, window, "servings_per_week", "nuts", "2")
+    assert window.sheet.values()["servings_per_week"]["nuts"] == 2
+    window.show_screen("kidney")
+    tap(qtbot, screen.clear_button)
     assert "kidney_disease" not in window.sheet.values()
     assert window.footer.next_button.text() == "Skip this question"
+    assert not screen.clear_button.isVisible()
 
 
 def test_none_of_these_excludes_the_rest(qtbot: QtBot, window: ScreenerWindow) -> None:

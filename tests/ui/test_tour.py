@@ -34,8 +34,16 @@ def test_every_question_screen_fits_at_normal_text_size(
     assert [p.name for p in written][-1] == "manifest.json"
     for screen in found["screens"]:
         assert (tmp_path / screen["file"]).stat().st_size > 5000, screen  # a real picture, not an empty file
+        where = (screen["name"], language, size)
+        # Every word whole, header and footer included; targets a finger can hit; nothing out of sight unsaid.
+        assert screen["clipped"] == [], where
+        assert screen["min_target_px"] >= 64, where
+        assert screen["min_gap_px"] is None or screen["min_gap_px"] >= 8, where
         if screen["screen"] not in ("review", "result"):
-            assert screen["fits"] is True, (screen["name"], language, size)
+            assert screen["fits"] or screen["more_below_cue"], where
+    # The screens with a single question and its choices still fit whole on every size at normal text.
+    singles = [s for s in found["screens"] if s["screen"] not in ("welcome", "diet", "caffeine", "review", "result")]
+    assert all(s["fits"] for s in singles), [s["name"] for s in singles if not s["fits"]]
 
 
 def test_typical_answers_take_at_most_30_taps_and_every_question_is_asked(qtbot: QtBot, tmp_path: Path) -> None:
@@ -56,3 +64,31 @@ def test_large_text_keeps_every_word_and_says_when_there_is_more_below(qtbot: Qt
     assert found["large_text"] is True
     for screen in found["screens"]:
         assert screen["more_below_cue"] is screen["scrolls"], screen  # whatever is out of sight is announced
+
+
+def test_large_text_and_high_contrast_cut_no_word_on_a_landscape_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    """Larger text at 1024x768 in both languages, and high contrast: nothing clipped, targets still 64 px."""
+    for language in ("en", "ja"):
+        out = tmp_path / language
+        run_tour(WORST, language, out, (1024, 768), large_text=True, high_contrast=language == "ja")
+        for screen in manifest(out)["screens"]:
+            assert screen["clipped"] == [], (screen["name"], language)
+            assert screen["min_target_px"] >= 64, (screen["name"], language)
+
+
+def test_the_clipping_measure_finds_a_label_too_long_for_its_button(qtbot: QtBot) -> None:
+    """A footer button given a label far too long for the screen is reported by the tour's measure."""
+    from ui.app import build_window, create_app
+    from ui.measure import clipped
+
+    create_app()
+    window, _hub = build_window("en")
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    with qtbot.waitExposed(window):
+        window.show()
+    assert clipped(window) == []
+    long_words = "Start " * 40
+    window.footer.next_button.setText(long_words)
+    qtbot.waitUntil(lambda: clipped(window) != [])
+    assert long_words in clipped(window)

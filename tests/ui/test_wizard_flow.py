@@ -111,21 +111,26 @@ def test_untouched_questions_are_not_answered_never_zero(qtbot: QtBot, window: S
 
 
 def test_age_is_required_and_a_bad_age_is_named_without_moving_anything(qtbot: QtBot, window: ScreenerWindow) -> None:
+    """The age screen never offers a skip it would refuse: Next waits, greyed, with a line saying why; a bad age is
+    named; neither message moves a key of the pad."""
     next_screen(qtbot, window)
     screen = window.navigator.current()
     pad = screen.blocks[0].control  # type: ignore[attr-defined]
     where = {key: button.geometry() for key, button in pad.keys.items()}
-    next_screen(qtbot, window)
+    next_button = window.footer.next_button
     assert window.current_id() == "age"
-    assert screen.error.text().startswith("Age:")  # type: ignore[attr-defined]
-    assert {key: button.geometry() for key, button in pad.keys.items()} == where  # the message moved nothing
+    assert not next_button.isEnabled() and next_button.text() == "Next"  # not "Skip this question"
+    assert screen.error.text() == "Enter your age to go on."  # type: ignore[attr-defined]
+    window.go_next()  # Alt+Right, the keyboard's Next: refused the same way
+    assert window.current_id() == "age"
     for digit in "130":
         tap(qtbot, pad.keys[digit])
-    next_screen(qtbot, window)
-    assert window.current_id() == "age"
+    assert not next_button.isEnabled()
     assert "from 0 to 120" in screen.error.text()  # type: ignore[attr-defined]
+    assert {key: button.geometry() for key, button in pad.keys.items()} == where  # the messages moved nothing
     tap(qtbot, pad.keys["⌫"])
     assert screen.error.text() == ""  # type: ignore[attr-defined]
+    assert next_button.isEnabled()
     next_screen(qtbot, window)
     assert window.current_id() == "sex"
     assert window.sheet.age() == 13

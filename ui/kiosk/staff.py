@@ -102,9 +102,10 @@ class StaffPanel(OverlayDialog):
         self.outcome = wrapped_label(object_name="subheading")
         self.outcome.hide()
         self.body.addWidget(self.outcome)
-        self.add_button("back", _("Back to the kiosk"))
+        # Going back is the main, safe choice; leaving kiosk mode (which quits the app) must be chosen.
+        self.add_button("back", _("Back to the kiosk"), primary=True)
         self.add_button("test_print", _("Print a test page"))
-        self.add_button("leave", _("Leave kiosk mode"), primary=True)
+        self.add_button("leave", _("Leave kiosk mode"))
         self.buttons["test_print"].clicked.disconnect()
         self.buttons["test_print"].clicked.connect(self._print_test)
 

@@ -80,6 +80,10 @@ class ScreenWidget(QWidget):
         """Whether anything on this screen was answered (Next reads "Skip" until then)."""
         return True
 
+    def needs_answer(self) -> bool:
+        """Whether the screen has a question that must be answered before going on (Next waits, greyed)."""
+        return False
+
     def spoken_text(self) -> str:
         """What read-aloud says for this screen: the question and its choices, in the shown language."""
         return self.title()

@@ -6,7 +6,8 @@ only when it applies; the screens are laid out so that it is on screen when it a
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from screener.i18n import _, pgettext
 from screener.questionnaire import NONE_OF_THESE, Question, Screen
@@ -14,6 +15,7 @@ from screener.review import count_text
 from screener.wording import labelled
 from ui.labels import wrapped_label
 from ui.screens.base import ScreenContext, ScreenWidget
+from ui.widgets.buttons import BigButton
 from ui.widgets.choices import ChoiceGroup, ChoiceToggles
 from ui.widgets.counts import CountsBoard
 from ui.widgets.number_pad import NumberEntry
@@ -56,6 +58,21 @@ class QuestionScreen(ScreenWidget):
                 self.error = wrapped_label(object_name="error")
                 self.error.setMinimumHeight(self.error.fontMetrics().height() * 2 + 8)
                 self.body_layout.addWidget(self.error)
+        # Tapping a chosen answer again keeps it (a double tap must not un-answer), so taking answers back is a
+        # control of its own, shown only when there is something to take back. The age has its pad's Clear.
+        self.clear_button: BigButton | None = None
+        if any(question.kind != "number" for question in definition.questions):
+            self.clear_button = BigButton(kind="secondary")
+            self.clear_button.single_line = True
+            self.clear_button.setObjectName("clear-answers")
+            self.clear_button.clicked.connect(self.clear_answers)
+            policy = self.clear_button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)  # its room is kept: choosing an answer moves nothing on screen
+            self.clear_button.setSizePolicy(policy)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(self.clear_button)
+            self.body_layout.addLayout(row)
         self.finish_layout()
 
     def _control(self, question: Question) -> Control:
@@ -91,6 +108,9 @@ class QuestionScreen(ScreenWidget):
             question, control = block.question, block.control
             prompt = _(question.prompt)
             block.prompt.setText(prompt)
+            if self.clear_button is not None:
+                self.clear_button.setText(_("Clear my answer"))
+                self.clear_button.setAccessibleName(_("Clear my answer to this question"))
             block.hint.setText(_(question.hint) if question.hint else "")
             if isinstance(control, NumberEntry):
                 control.set_labels(
@@ -115,8 +135,7 @@ class QuestionScreen(ScreenWidget):
                     widget.serving.setText(_(row.serving[region]))
                     spoken = [labelled(name, count_text(question, c.code, row.item)) for c in counts]
                     widget.choices.set_labels([_(c.label) for c in counts], f"{prompt} {name}", spoken)
-        if self.error is not None and self.error.text():
-            self.error.setText(self.validate() or "")
+        self._show_age_state()
 
     def spoken_text(self) -> str:
         parts: list[str] = []
@@ -139,9 +158,33 @@ class QuestionScreen(ScreenWidget):
         age = int(text) if text.isdigit() else None
         valid = age is not None and (question.minimum or 0) <= age <= (question.maximum or 120)
         self.sheet.set_age(age if valid else None)
-        if self.error is not None and self.error.text() and self.validate() is None:
-            self.error.setText("")
+        self._show_age_state()
         self._after_change()
+
+    def _show_age_state(self) -> None:
+        """Under the age box, in the room kept for it: why Next waits while the age is missing (a hint), or what
+        is wrong with what was typed (an error); nothing once the age is good."""
+        if self.error is None:
+            return
+        entry = next(block.control for block in self.blocks if isinstance(block.control, NumberEntry))
+        if self.sheet.age() is not None:
+            text, name = "", "hint"
+        elif entry.text():
+            text, name = self.validate() or "", "error"
+        else:
+            text, name = _("Enter your age to go on."), "hint"
+        self.error.setText(text)
+        if self.error.objectName() != name:
+            self.error.setObjectName(name)
+            self.error.style().unpolish(self.error)
+            self.error.style().polish(self.error)
+
+    def needs_answer(self) -> bool:
+        values = self.sheet.values()
+        return any(
+            block.question.required and block.question.asked(values) and not self.sheet.is_answered(block.question)
+            for block in self.blocks
+        )
 
     def _picked(self, question: Question, code: str | None) -> None:
         self.sheet.pick(question.field, code)
@@ -168,6 +211,16 @@ class QuestionScreen(ScreenWidget):
         control.set_value(self.sheet.counts(question.field))
         self._after_change()
 
+    def clear_answers(self) -> None:
+        """Take back every answer on this screen: the questions are unanswered again (and Next reads Skip)."""
+        for block in self.blocks:
+            self.sheet.forget(block.question)
+        self.load()
+        self.changed.emit()
+        first = self.focus_first()
+        if first is not None:  # the button goes away with the answers: the focus goes back to the question
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _block(self, question: Question) -> QuestionBlock:
         return next(block for block in self.blocks if block.question is question)
 
@@ -179,6 +232,8 @@ class QuestionScreen(ScreenWidget):
         values = self.sheet.values()
         for block in self.blocks:
             block.setVisible(block.question.asked(values))
+        if self.clear_button is not None:
+            self.clear_button.setVisible(self.has_answer())
 
     def load(self) -> None:
         for block in self.blocks:
@@ -188,8 +243,7 @@ class QuestionScreen(ScreenWidget):
                 control.blockSignals(True)
                 control.set_text("" if age is None else str(age))
                 control.blockSignals(False)
-                if self.error is not None:
-                    self.error.setText("")
+                self._show_age_state()
             elif isinstance(control, ChoiceGroup):
                 control.set_value(self.sheet.picked(question.field))
             elif isinstance(control, ChoiceToggles):
@@ -210,8 +264,6 @@ class QuestionScreen(ScreenWidget):
                     )
                 else:
                     message = _("Age: please enter your age in years to go on.")
-                if self.error is not None:
-                    self.error.setText(message)
                 return message
         return None
 

@@ -1,7 +1,10 @@
 """The footer: Back and Next, with where the person is between them ("Part 3 of 7 · Stress"); Next reads "Skip this
-question" (and is drawn as a plain button, not the main one) until a question on the screen is answered. On the
-result, printing for staff is the main action and Start over a quiet one on the other side; the result's buttons
-wrap onto a second row on a narrow screen instead of squeezing their words."""
+question" (and is drawn as a plain button, not the main one) until a question on the screen is answered, and on a
+question that must be answered it waits, greyed, with a line saying why. On the result, Back returns to the review
+from the same place as everywhere else, printing for staff is the main action, and Start over sits with the result's
+actions, away from Back, so a finger that reaches for Back never clears the answers. Every button keeps its words
+on one line; on a narrow screen the result's buttons wrap onto a second row and the step text wraps, never a
+button's words."""
 
 from __future__ import annotations
 
@@ -32,19 +35,21 @@ class FooterBar(QFrame):
         self.step_label = wrapped_label(object_name="stepLabel")
         self.step_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignBottom)
-        layout.addWidget(self.start_over_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addWidget(self.step_label, 1)
         actions = self.actions_area = QWidget()
         self.actions_layout = FlowLayout(actions, spacing=12, align_right=True)
-        for button in (self.pdf_button, self.record_button, self.next_button, self.print_button):
+        right = (self.start_over_button, self.pdf_button, self.record_button, self.next_button, self.print_button)
+        for button in right:
             self.actions_layout.addWidget(button)
+            button.single_line = True
+        self.back_button.single_line = True
         layout.addWidget(actions, 2)
         self.row = layout
         for button in (self.back_button, self.next_button, self.print_button, self.start_over_button):
-            button.setMinimumWidth(BUTTON_MIN_WIDTH)
+            button.least_width = BUTTON_MIN_WIDTH
 
     def retranslate_ui(self) -> None:
-        self.back_button.setText(_("Back"))
+        self.back_button.setText(_("Back"))  # on the result too: back to the review, answers kept
         self.start_over_button.setText(_("Start over"))
         self.pdf_button.setText(pgettext("button", "Save PDF"))
         self.record_button.setText(pgettext("button", "Save for clinic records"))
@@ -63,7 +68,7 @@ class FooterBar(QFrame):
     def show_for(self, screen_id: str, next_text: str, answered: bool, pdf_allowed: bool, record_allowed: bool) -> None:
         """Which buttons a screen has: the result its actions, every other screen Back (but welcome) and Next."""
         on_result = screen_id == "result"
-        self.back_button.setVisible(screen_id not in ("welcome", "result"))
+        self.back_button.setVisible(screen_id != "welcome")
         self.step_label.setVisible(not on_result)
         self.next_button.setVisible(not on_result)
         self.next_button.setText(next_text)
@@ -72,6 +77,7 @@ class FooterBar(QFrame):
         kind: Kind = "primary" if answered else "secondary"
         if self.next_button.kind != kind:
             self.next_button.kind = kind
+            self.next_button.updateGeometry()  # the main action's words are bold: they need more room
             self.next_button.update()
         self.start_over_button.setVisible(on_result)
         # On a question only Next sits on the right, so the step text gets the room; the result's actions take it.

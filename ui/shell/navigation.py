@@ -31,6 +31,7 @@ class Navigator(QObject):
 
     moved = Signal(str)
     review_shown = Signal()
+    answer_changed = Signal()  # any screen's answers changed (a follow-up may appear, Next may read otherwise)
 
     def __init__(self, stack: QStackedWidget, context: ScreenContext, theme: Theme) -> None:
         super().__init__(stack)
@@ -47,6 +48,7 @@ class Navigator(QObject):
         if screen_id not in self.screens:
             widget = self._build(screen_id)
             widget.retranslate_ui()
+            widget.changed.connect(self.answer_changed)
             self.stack.addWidget(widget)
             self.screens[screen_id] = widget
         return self.screens[screen_id]
@@ -136,7 +138,11 @@ class Navigator(QObject):
         return True
 
     def go_back(self) -> None:
-        if self.current_id in ("welcome", "result"):
+        if self.current_id == "welcome":
+            return
+        if self.current_id == "result":  # the answers are all kept: the review shows them, each with Change
+            self.return_to_review = False
+            self.show("review")
             return
         self.return_to_review = False
         order = self.order()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from screener.answer_sheet import AnswerSheet
 from screener.i18n import _, negotiate_region
@@ -21,6 +21,7 @@ from ui.shell.navigation import Navigator
 from ui.shell.screen_place import clear_clipboards, fit_to_screen
 from ui.theme import LARGE_TEXT_SCALE, Theme, set_current_theme
 from ui.widgets.overlay import ask, dismiss_all
+from ui.widgets.tap_guard import RESULT_SETTLE_MS, SETTLE_MS, TapGuard
 
 if TYPE_CHECKING:
     from screener.answers import Answers
@@ -82,8 +83,13 @@ class ScreenerWindow(QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.footer)
+        self.tap_guard = TapGuard(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.tap_guard)  # every press reaches it first, whichever widget it lands on
         self.navigator = Navigator(self.stack, self.context, self.theme)
         self.navigator.moved.connect(self._moved)
+        self.navigator.answer_changed.connect(self._answer_changed)
         self.navigator.review_shown.connect(lambda: QTimer.singleShot(0, self._prepare_result))
 
         h, f = self.header, self.footer
@@ -126,8 +132,6 @@ class ScreenerWindow(QMainWindow):
         from screener.scoring import score
 
         self.navigator.build_all()
-        for widget in self.navigator.built():
-            widget.changed.connect(self._answer_changed, Qt.ConnectionType.UniqueConnection)
         score(Answers(age_years=40), region=self.region)
         log.info("screens built and scoring ready")
 
@@ -198,6 +202,7 @@ class ScreenerWindow(QMainWindow):
         ]
         self.navigator.set_tab_order([w for w in header if w is not None], footer)
         if refocus:
+            self.tap_guard.screen_changed(RESULT_SETTLE_MS if screen_id == "result" else SETTLE_MS)
             self.navigator.focus_start(self.footer.next_button if screen_id != "result" else self.footer.print_button)
             self.screen_changed.emit(screen_id)
 
@@ -207,9 +212,12 @@ class ScreenerWindow(QMainWindow):
 
     def _update_footer(self) -> None:
         screen_id = self.current_id()
-        answered = screen_id in ("welcome", "review") or self.navigator.current().has_answer()
+        current = self.navigator.current()
+        waits = current.needs_answer()
+        answered = screen_id in ("welcome", "review") or current.has_answer() or waits
         text = next_label(screen_id, self.navigator.return_to_review, answered)
         self.footer.show_for(screen_id, text, answered, self.pdf_allowed, self.record_allowed)
+        self.footer.next_button.setEnabled(not waits)  # never offer a skip that would be refused
 
     def go_next(self) -> None:
         if self.current_id() == "result":
@@ -284,7 +292,8 @@ class ScreenerWindow(QMainWindow):
             self.host(),
             _("Start over?"),
             _("All answers will be cleared so the next person starts fresh."),
-            [("keep", _("Keep my answers"), False), ("clear", _("Clear and start over"), True)],
+            # The safe choice is the main one, and the one focused and Escape's: clearing must be chosen.
+            [("keep", _("Keep my answers"), True), ("clear", _("Clear and start over"), False)],
             on_answer=lambda code: self.reset_handler() if code == "clear" else None,
             focus="keep",
             cancel_code="keep",

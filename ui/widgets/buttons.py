@@ -74,6 +74,12 @@ class BigButton(QAbstractButton):
         super().__init__(parent)
         self.kind: Kind = kind
         self.align_left = False
+        # A footer or header action keeps its words on one line: the layout gives it the room, never a second line
+        # inside a button made for one (the step text beside it wraps instead).
+        self.single_line = False
+        # The narrowest it may be (footer buttons line up); kept in the size hints, not as a fixed minimum size,
+        # which Qt would put above the room the words need.
+        self.least_width = 0
         self.setText(text)
         self.setCheckable(kind in ("option", "count"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -119,6 +125,8 @@ class BigButton(QAbstractButton):
         return font
 
     def _lines(self, width: int, text: str | None = None) -> list[str]:
+        if self.single_line:
+            return (self._words() if text is None else text).split("\n")
         return wrap(self._words() if text is None else text, QFontMetrics(self._paint_font()), self._inner_width(width))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
@@ -126,17 +134,21 @@ class BigButton(QAbstractButton):
         left, right = self._pads()
         widest = max((metrics.horizontalAdvance(line) for line in self._words().split("\n")), default=0)
         width = widest + left + right + 2 * RING + 2
-        return QSize(max(width, self._min_height()), self.heightForWidth(width))
+        width = max(width, self._min_height(), self.least_width)
+        return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         metrics = QFontMetrics(self._paint_font())
         left, right = self._pads()
         widest = max((metrics.horizontalAdvance(piece.rstrip()) for piece in chunks(self._words())), default=0)
-        widest = min(widest, metrics.horizontalAdvance("M" * 9))  # a very long piece may break; the row stays usable
-        least = 56 if self.kind in ("count", "key") else self._min_height()
+        if self.single_line:
+            widest = max((metrics.horizontalAdvance(line) for line in self._words().split("\n")), default=0)
+        else:
+            widest = min(widest, metrics.horizontalAdvance("M" * 9))  # a very long piece may break; the row stays
+        least = self._min_height()  # square at the least: a finger-sized target both ways
         # The height at the narrowest width would be combined with the preferred width by layouts, giving a tall
         # button on a wide row: the real height comes from heightForWidth.
-        return QSize(max(least, widest + left + right + 2 * RING + 2), self._min_height())
+        return QSize(max(least, self.least_width, widest + left + right + 2 * RING + 2), self._min_height())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         return True

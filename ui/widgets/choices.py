@@ -39,7 +39,7 @@ class _ButtonGroup(QGroupBox):
             # Counts sit in one row, each as wide as its words: "1" narrow, "Daily" wider.
             layout = QHBoxLayout(self)
             layout.setContentsMargins(0, 0, 0, 0)
-            layout.setSpacing(6)
+            layout.setSpacing(8)  # a finger needs 8 px or more between two targets
         else:
             layout = BalancedGrid(self, min_cell=min_cell, max_columns=max_columns, ordered=ordered)
         self.grid = layout
@@ -52,8 +52,6 @@ class _ButtonGroup(QGroupBox):
         for code in self.codes:
             button = BigButton(kind=kind)
             button.setObjectName(f"choice-{code}")
-            if kind == "count":
-                button.setMinimumWidth(56)
             layout.addWidget(button)
             self.buttons[code] = button
 
@@ -87,7 +85,8 @@ class _ButtonGroup(QGroupBox):
 
 
 class ChoiceGroup(_ButtonGroup):
-    """One answer out of several; ``changed`` carries the chosen code, or None when the answer is taken back."""
+    """One answer out of several, as a radio group: tapping the chosen answer again keeps it (a double tap never
+    un-answers); ``changed`` carries the chosen code, or None when the screen's "Clear my answer" takes it back."""
 
     changed = Signal(object)
 
@@ -103,13 +102,10 @@ class ChoiceGroup(_ButtonGroup):
         super().__init__(codes, kind, min_cell, max_columns, parent, ordered)
         self._value: str | None = None
         self._quiet = False
-        self._chosen_at_press: str | None = None
-        for code, button in self.buttons.items():
+        for button in self.buttons.values():
             button.setAutoExclusive(True)
             # toggled, not clicked: a screen reader's Toggle action and the keyboard choose exactly as a tap does.
             button.toggled.connect(self._toggled)
-            button.pressed.connect(lambda c=code: self._pressed(c))
-            button.clicked.connect(lambda _on=False, c=code: self._clicked(c))
         self._update_tab_stop()
 
     def value(self) -> str | None:
@@ -131,16 +127,6 @@ class ChoiceGroup(_ButtonGroup):
         finally:
             self._quiet = False
         self._update_tab_stop()
-
-    def _pressed(self, code: str) -> None:
-        self._chosen_at_press = code if self.buttons[code].isChecked() else None
-
-    def _clicked(self, code: str) -> None:
-        """A tap (or Space) on the answer already chosen takes it back: the question is not answered again."""
-        if self._chosen_at_press == code and self._value == code:
-            self._chosen_at_press = None
-            self.set_value(None)
-            self.changed.emit(None)
 
     def _toggled(self, _on: bool) -> None:
         chosen = next((code for code, b in self.buttons.items() if b.isChecked()), None)

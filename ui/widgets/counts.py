@@ -13,10 +13,13 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.labels import wrapped_label
+from ui.theme import current_theme
 from ui.widgets.buttons import BigButton
 from ui.widgets.choices import ChoiceGroup
 
-STACK_BELOW_PX = 900  # narrower than this, a row's name goes above its counts
+STACK_BELOW_PX = 900  # narrower than this (times the text scale), a row's name goes above its counts
+NAME_MIN_PX = 260  # the least a food's name and serving get beside the counts (at normal text size)
+ROW_GAP_PX = 12  # between one row's counts and the next row's: a finger needs 8 px or more between targets
 
 
 class CountRow(QWidget):
@@ -26,6 +29,8 @@ class CountRow(QWidget):
         self.name = wrapped_label(object_name="subheading")
         self.serving = wrapped_label(object_name="hint")
         self.choices = ChoiceGroup(codes, kind="count")
+        for button in self.choices.buttons.values():
+            button.single_line = True  # "Daily", 毎日: a count is read at a glance, never broken over two lines
         words = QWidget()
         text = QVBoxLayout(words)
         text.setContentsMargins(0, 0, 0, 0)
@@ -57,7 +62,7 @@ class CountsBoard(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        layout.setSpacing(ROW_GAP_PX)
         top = QHBoxLayout()
         self.hint = wrapped_label(object_name="hint")
         self.none_button = BigButton(kind="option")
@@ -83,7 +88,11 @@ class CountsBoard(QWidget):
         self.none_button.blockSignals(False)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        stacked = event.size().width() < STACK_BELOW_PX
+        # Side by side only when the counts and a readable name column both fit; else the names go above their
+        # counts (larger text, longer count words), never squeezing either.
+        counts = max((row.choices.sizeHint().width() for row in self.rows.values()), default=0)
+        need = max(STACK_BELOW_PX, counts + round(NAME_MIN_PX * current_theme().text_scale) + 12)
+        stacked = event.size().width() < need
         for row in self.rows.values():
             row.set_stacked(stacked)
         super().resizeEvent(event)

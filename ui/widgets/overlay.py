@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFrame, QHBoxLayout, QVBoxL
 from ui.labels import wrapped_label
 from ui.widgets.buttons import BigButton
 from ui.widgets.grid import BalancedGrid
+from ui.widgets.tap_guard import TapGuard
 
 CARD_MAX_WIDTH = 820
 
@@ -78,6 +79,9 @@ class OverlayDialog(QDialog):
         self.setGeometry(self.host.rect())
         self.show()
         self.raise_()
+        guard = TapGuard.of(self.host)
+        if guard is not None:  # a second tap of the one that opened it must not land on its buttons
+            guard.screen_changed()
         target = self.buttons.get(focus or "") or next(iter(self.buttons.values()), None)
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
