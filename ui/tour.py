@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from screener.answers import Answers
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QAbstractButton
+    from PySide6.QtWidgets import QAbstractButton, QWidget
 
     from ui.shell.window import ScreenerWindow
 
@@ -37,26 +37,35 @@ class Tapper:
         self.clock = 1_000_000_000
 
     def tap(self, button: QAbstractButton) -> None:
-        from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-        from PySide6.QtGui import QMouseEvent
-        from PySide6.QtWidgets import QApplication
-
         if not (button.isVisible() and button.isEnabled()):
             raise RuntimeError(f"cannot tap {button.accessibleName() or button.text()!r}: not on screen")
-        centre = button.rect().center()
-        where, screen = QPointF(centre), QPointF(button.mapToGlobal(QPoint(centre)))
-        left = Qt.MouseButton.LeftButton
         self.clock += self.GAP_MS
-        for kind, held, stamp in (
-            (QEvent.Type.MouseButtonPress, left, self.clock),
-            (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton, self.clock + self.HOLD_MS),
-        ):
-            event = QMouseEvent(kind, where, screen, left, held, Qt.KeyboardModifier.NoModifier)
-            event.setTimestamp(stamp)
-            QApplication.sendEvent(button, event)
+        send_pointer(button, "press", self.clock)
         self.clock += self.HOLD_MS
+        send_pointer(button, "release", self.clock)
         self.taps += 1
         settle()
+
+
+def send_pointer(widget: QWidget, what: str, stamp: int) -> None:
+    """A left-button ``"press"`` or ``"release"`` at the widget's centre, at ``stamp`` ms on the events' clock, sent
+    as the window system's would be (the application's event filters, the tap guard among them, see it first)."""
+    from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = widget.rect().center()
+    left = Qt.MouseButton.LeftButton
+    kind, held = (
+        (QEvent.Type.MouseButtonPress, left)
+        if what == "press"
+        else (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton)
+    )
+    event = QMouseEvent(
+        kind, QPointF(centre), QPointF(widget.mapToGlobal(QPoint(centre))), left, held, Qt.KeyboardModifier.NoModifier
+    )
+    event.setTimestamp(stamp)
+    QApplication.sendEvent(widget, event)
 
 
 def settle() -> None:

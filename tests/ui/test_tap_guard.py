@@ -5,13 +5,12 @@ them 500 ms apart)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.driver import control, settle
 from ui.shell.window import ScreenerWindow
+from ui.tour import send_pointer
 from ui.widgets.choices import ChoiceGroup
 
 
@@ -21,31 +20,21 @@ class Finger:
     def __init__(self) -> None:
         self.now = 10_000_000
 
-    def _send(self, widget: QWidget, kind: QMouseEvent.Type, stamp: int) -> None:
-        centre = QPointF(widget.rect().center())
-        buttons = Qt.MouseButton.LeftButton if kind != QMouseEvent.Type.MouseButtonRelease else Qt.MouseButton.NoButton
-        event = QMouseEvent(
-            kind, centre, QPointF(widget.mapToGlobal(QPoint(int(centre.x()), int(centre.y())))),
-            Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier,
-        )  # fmt: skip
-        event.setTimestamp(stamp)
-        QApplication.sendEvent(widget, event)
-
     def tap(self, widget: QWidget, after_ms: int, hold_ms: int = 80) -> None:
         """A tap ``after_ms`` after the last one ended."""
         self.now += after_ms
-        self._send(widget, QMouseEvent.Type.MouseButtonPress, self.now)
+        send_pointer(widget, "press", self.now)
         self.now += hold_ms
-        self._send(widget, QMouseEvent.Type.MouseButtonRelease, self.now)
+        send_pointer(widget, "release", self.now)
         settle()
 
     def press(self, widget: QWidget, after_ms: int) -> None:
         self.now += after_ms
-        self._send(widget, QMouseEvent.Type.MouseButtonPress, self.now)
+        send_pointer(widget, "press", self.now)
 
     def release(self, widget: QWidget, after_ms: int) -> None:
         self.now += after_ms
-        self._send(widget, QMouseEvent.Type.MouseButtonRelease, self.now)
+        send_pointer(widget, "release", self.now)
         settle()
 
 
