@@ -1,7 +1,7 @@
 """A layout that places widgets in a row and wraps to the next row when the width runs out.
 
-Used for the header's buttons and the number pad, so nothing is squeezed or cut off on a narrow or portrait
-screen, or in large-text mode.
+Used for the header's buttons, the footer's actions, the number pad and each row of counts, so nothing is
+squeezed or cut off on a narrow or portrait screen, or in large-text mode.
 """
 
 from __future__ import annotations
@@ -13,9 +13,14 @@ from ui.item_layout import WidthDrivenLayout
 
 
 class FlowLayout(WidthDrivenLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8, align_right: bool = False) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 8, align_right: bool = False, one_row_hint: bool = False
+    ) -> None:
         super().__init__(parent, spacing)
         self._align_right = align_right
+        # With one_row_hint the preferred size is everything on one row (a row of counts beside its name), while the
+        # minimum stays the widest item: given less room, it wraps instead of cutting words.
+        self._one_row_hint = one_row_hint
 
     def insertWidget(self, index: int, widget: QWidget) -> None:  # noqa: N802 - like QBoxLayout's
         self.addWidget(widget)
@@ -27,7 +32,11 @@ class FlowLayout(WidthDrivenLayout):
         return Qt.Orientation(0)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self.minimumSize()
+        if not self._one_row_hint:
+            return self.minimumSize()
+        shown = self._visible()
+        width = sum(item.sizeHint().width() for item in shown) + self._spacing * max(0, len(shown) - 1)
+        return QSize(width, max((item.sizeHint().height() for item in shown), default=0))
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
         size = QSize()

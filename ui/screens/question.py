@@ -69,10 +69,14 @@ class QuestionScreen(ScreenWidget):
             policy = self.clear_button.sizePolicy()
             policy.setRetainSizeWhenHidden(True)  # its room is kept: choosing an answer moves nothing on screen
             self.clear_button.setSizePolicy(policy)
-            row = QHBoxLayout()
-            row.addStretch(1)
-            row.addWidget(self.clear_button)
-            self.body_layout.addLayout(row)
+            board = self.blocks[0].control
+            if isinstance(board, CountsBoard):
+                board.add_action(self.clear_button)  # beside "None of these": the food and drink rows keep the room
+            else:
+                row = QHBoxLayout()
+                row.addStretch(1)
+                row.addWidget(self.clear_button)
+                self.body_layout.addLayout(row)
         self.finish_layout()
 
     def _control(self, question: Question) -> Control:

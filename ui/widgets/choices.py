@@ -9,9 +9,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGroupBox, QLayout, QSizePolicy, QWidget
 
 from screener.i18n import _
+from ui.flow_layout import FlowLayout
 from ui.widgets.buttons import BigButton, Kind
 from ui.widgets.grid import BalancedGrid
 
@@ -36,10 +37,9 @@ class _ButtonGroup(QGroupBox):
         self.codes = list(codes)
         layout: QLayout
         if kind == "count":
-            # Counts sit in one row, each as wide as its words: "1" narrow, "Daily" wider.
-            layout = QHBoxLayout(self)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.setSpacing(8)  # a finger needs 8 px or more between two targets
+            # Counts sit in one row, each as wide as its words: "1" narrow, "Daily" wider; a row too long for the
+            # screen (larger text, portrait) goes on in a second row rather than cutting a word.
+            layout = FlowLayout(self, spacing=8, one_row_hint=True)  # a finger needs 8 px or more between targets
         else:
             layout = BalancedGrid(self, min_cell=min_cell, max_columns=max_columns, ordered=ordered)
         self.grid = layout

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.labels import wrapped_label
 from ui.theme import current_theme
@@ -18,7 +18,7 @@ from ui.widgets.buttons import BigButton
 from ui.widgets.choices import ChoiceGroup
 
 STACK_BELOW_PX = 900  # narrower than this (times the text scale), a row's name goes above its counts
-NAME_MIN_PX = 260  # the least a food's name and serving get beside the counts (at normal text size)
+NAME_MIN_PX = 200  # the least a food's name and serving get beside the counts (at normal text size; they wrap)
 ROW_GAP_PX = 12  # between one row's counts and the next row's: a finger needs 8 px or more between targets
 
 
@@ -50,6 +50,11 @@ class CountRow(QWidget):
         if self.box.direction() != direction:
             self.box.setDirection(direction)
             self.box.setSpacing(4 if stacked else 12)
+            # Beside the name the counts keep their one-row width; below it they take the row's width and wrap.
+            policy = self.choices.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred if stacked else QSizePolicy.Policy.Fixed)
+            policy.setHeightForWidth(True)
+            self.choices.setSizePolicy(policy)
 
 
 class CountsBoard(QWidget):
@@ -71,12 +76,17 @@ class CountsBoard(QWidget):
         top.addWidget(self.hint, 1)
         top.addWidget(self.none_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(top)
+        self.top = top
         self.rows: dict[str, CountRow] = {}
         for item in items:
             row = CountRow(item, codes)
             row.choices.changed.connect(lambda code, item=item: self.picked.emit(item, code))
             layout.addWidget(row)
             self.rows[item] = row
+
+    def add_action(self, button: QWidget) -> None:
+        """A screen-wide action beside "None of these" (the row is a button's height already: it costs no room)."""
+        self.top.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def set_value(self, counts: dict[str, str] | str | None) -> None:
         """Show the rows' codes, "none" (every row empty, the none button on) or nothing."""
