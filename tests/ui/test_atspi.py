@@ -201,8 +201,9 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 class Desktop:
     """One X display with its buses, for every walk of the module."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, size: tuple[int, int] = (1280, 800)) -> None:
         self.home = home
+        self.size = size
         self.processes: list[subprocess.Popen[bytes]] = []
         self.bus_pid: int | None = None
         runtime = home / "runtime"
@@ -220,7 +221,7 @@ class Desktop:
         )
 
     def start(self) -> None:
-        server, manager, self.env = start_display(1280, 800, self.home, self.env)
+        server, manager, self.env = start_display(*self.size, self.home, self.env)
         self.processes += [server, manager]
         out = subprocess.run(
             ["dbus-launch", "--sh-syntax"], env=self.env, capture_output=True, text=True, check=True, timeout=WAIT_S

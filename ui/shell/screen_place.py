@@ -16,9 +16,21 @@ def fit_to_screen(window: QWidget) -> None:
         window.resize(*DESKTOP_SIZE)
         return
     area = screen.availableGeometry()
-    width, height = min(DESKTOP_SIZE[0], area.width()), min(DESKTOP_SIZE[1], area.height())
+    # The window manager's frame (title bar, borders) is known once the window is shown and framed: the frame,
+    # not only the inside, must fit, or the footer (Start, Next) ends up below the screen's edge.
+    frame, inside = window.frameGeometry(), window.geometry()
+    extra_w, extra_h = max(0, frame.width() - inside.width()), max(0, frame.height() - inside.height())
+    width = min(DESKTOP_SIZE[0], area.width() - extra_w)
+    height = min(DESKTOP_SIZE[1], area.height() - extra_h)
     window.resize(width, height)
-    window.move(area.left() + (area.width() - width) // 2, area.top() + (area.height() - height) // 2)
+    window.move(
+        area.left() + (area.width() - width - extra_w) // 2, area.top() + (area.height() - height - extra_h) // 2
+    )
+
+
+def has_frame(window: QWidget) -> bool:
+    """Whether the window manager has put a frame around the window (so its size is now known)."""
+    return window.frameGeometry().size() != window.geometry().size()
 
 
 def clear_clipboards() -> None:

@@ -7,7 +7,7 @@ import logging
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QMoveEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from screener.answer_sheet import AnswerSheet
@@ -18,7 +18,7 @@ from ui.screens.base import ScreenContext, ScreenWidget
 from ui.shell.footer import FooterBar, next_label
 from ui.shell.header import OTHER_LANGUAGE, HeaderBar
 from ui.shell.navigation import Navigator
-from ui.shell.screen_place import clear_clipboards, fit_to_screen
+from ui.shell.screen_place import clear_clipboards, fit_to_screen, has_frame
 from ui.theme import LARGE_TEXT_SCALE, Theme, set_current_theme
 from ui.widgets.overlay import ask, dismiss_all
 from ui.widgets.tap_guard import RESULT_SETTLE_MS, SETTLE_MS, TapGuard
@@ -69,6 +69,7 @@ class ScreenerWindow(QMainWindow):
         self.pdf_allowed = True
         self.record_allowed = True
         self.reset_handler = self.reset_session  # kiosk mode puts its own reset here
+        self._fit_when_framed = False  # a desktop window fits itself again once the window manager frames it
 
         central = QWidget()
         central.setObjectName("central")
@@ -327,4 +328,12 @@ class ScreenerWindow(QMainWindow):
         super().closeEvent(event)
 
     def fit_to_screen(self) -> None:
+        """A desktop window fitted to the screen, and fitted again once the window manager has framed it."""
         fit_to_screen(self)
+        self._fit_when_framed = True
+
+    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802 - Qt's name
+        super().moveEvent(event)
+        if self._fit_when_framed and has_frame(self):
+            self._fit_when_framed = False
+            fit_to_screen(self)
