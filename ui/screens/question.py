@@ -74,6 +74,7 @@ class QuestionScreen(ScreenWidget):
                 board.add_action(self.clear_button)  # beside "None of these": the food and drink rows keep the room
             else:
                 row = QHBoxLayout()
+                row.setContentsMargins(0, 16, 0, 0)  # set apart from the answers: a finger aiming at one misses it
                 row.addStretch(1)
                 row.addWidget(self.clear_button)
                 self.body_layout.addLayout(row)
