@@ -179,6 +179,8 @@ class QuestionScreen(ScreenWidget):
         else:
             text, name = _("Enter your age to go on."), "hint"
         self.error.setText(text)
+        # Heard as well as seen: a screen reader says it with the age box (and the greyed Next is skipped by Tab).
+        entry.edit.setAccessibleDescription(text)
         if self.error.objectName() != name:
             self.error.setObjectName(name)
             self.error.style().unpolish(self.error)
