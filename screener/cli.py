@@ -51,7 +51,7 @@ def _cmd_schema(_args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="screener",
-        description="Magnesium needs self-check. Without a command, starts the questionnaire window.",
+        description="Magnesium self-check. Without a command, starts the questionnaire window.",
     )
     parser.add_argument("--lang", choices=("ja", "en"), help="language (default: from the system locale)")
     parser.add_argument("--kiosk", action="store_true", help="start in kiosk mode (full screen, unattended)")

@@ -152,7 +152,7 @@ def questionnaire(language: str) -> Json:
             "url": CANONICAL,
             "version": content_version(),
             "name": "MagnesiumSelfCheck",
-            **texts("title", lambda: _("Magnesium needs self-check")),
+            **texts("title", lambda: _("Magnesium self-check")),
             "status": "active",
             "subjectType": ["Patient"],
             "item": items,

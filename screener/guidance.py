@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from screener.i18n import N_, _
 from screener.ids import FlagId, GroupId
-from screener.wording import clinician_reason_text, inline, join_list, number
+from screener.wording import clinician_reason_text, inline, join_list, number, sentences
 
 if TYPE_CHECKING:
     from screener.answers import Answers
@@ -49,6 +49,18 @@ GUIDANCE: dict[GroupId, tuple[str, ...]] = {
     ),
 }
 
+# Guidance that tells a person to eat more of some food: with reduced kidney function the clinician's diet comes
+# first, so these give way to KIDNEY_DIET.
+FOOD_ADVICE: frozenset[str] = frozenset(
+    {
+        GUIDANCE["low_dietary_intake"][0],
+        GUIDANCE["low_dietary_intake"][1],
+        GUIDANCE["older_adult"][0],
+        GUIDANCE["athlete_sweat_loss"][0],
+        GUIDANCE["athlete_sweat_loss"][1],
+    }
+)
+
 FOOD_EXAMPLES = {
     "us": N_(
         "For example, a handful of almonds has about {nuts} mg of magnesium and half a cup of cooked spinach about "
@@ -56,7 +68,7 @@ FOOD_EXAMPLES = {
     ),
     "jp": N_(
         "For example, a handful of almonds has about {nuts} mg of magnesium, a pack of natto about {legumes} mg "
-        "and a small dish of spinach about {greens} mg."
+        "and a small dish of boiled spinach about {greens} mg."
     ),
 }
 
@@ -73,12 +85,14 @@ SLEEP_HABITS = N_(
 )
 
 STUDY_NOTE = N_(
-    "Two small trials are often quoted. In one, 46 adults aged 60 to 75 with insomnia "
-    "took 500 mg of magnesium a day for 8 weeks; their insomnia scores, sleep time and time to fall asleep were "
-    "better than with a placebo. 500 mg is above the 350 mg upper limit: it was a supervised trial, not a "
-    "dose to copy. In the other, 80 adults aged 35 to 55 with sleep complaints took one magnesium compound for 21 "
-    "days; their sleep questionnaire scores and some scores from wearable sleep trackers came out better than with "
-    "a placebo, and one author worked for the compound's maker. Studies this small and short do not show that "
+    "Two small trials are often quoted. In one, 46 adults aged 60 to 75 with insomnia, chosen because they were "
+    "likely to get little magnesium from food, took 500 mg of magnesium (as magnesium oxide) a day for 8 weeks; "
+    "their insomnia scores, sleep time and time to fall asleep were better than with a placebo. 500 mg is above the "
+    "350 mg upper limit: it was a supervised trial, not a dose to copy, and people who already eat enough magnesium "
+    "may not gain the same. In the other, 80 adults aged 35 to 55 who said they slept poorly, with no diagnosis of "
+    "insomnia, took one magnesium compound for 3 weeks; their sleep questionnaire scores and some scores from a "
+    "sleep-tracking ring worn on the finger came out better than with a placebo, mostly because the placebo group's "
+    "scores fell, and one author worked for the compound's maker. Studies this small and short do not show that "
     "magnesium treats insomnia or any sleep disorder."
 )
 
@@ -86,6 +100,8 @@ OTHER_RISKS_NOTE = N_(
     "Long-term bowel conditions or bowel surgery, type 2 diabetes and alcohol dependence can also lower magnesium. "
     "If one of these applies, tell the clinician."
 )
+
+PRESCRIBED_NOTE = N_("Do not stop or change a prescribed medicine without asking the prescriber.")
 
 MEDICINE_TIMING_NOTE = N_(
     "If a clinician agrees to a magnesium supplement, bisphosphonates and some antibiotics must be taken hours apart "
@@ -129,14 +145,19 @@ def food_example(region: str) -> str:
 
 
 def guidance_points(result: Result, answers: Answers | None = None) -> list[tuple[GroupId | None, str]]:
-    """Guidance for every matched group, in display order, then caffeine timing and the evening routine."""
+    """Guidance for every matched group, in display order, then caffeine timing and the evening routine.
+
+    With reduced kidney function the clinician's diet comes first: the kidney-diet point leads, and no group's
+    advice tells the person to eat more of any food.
+    """
     points: list[tuple[GroupId | None, str]] = []
     kidney = "kidney_disease" in result.clinician.flags
+    if kidney:
+        points.append((None, _(KIDNEY_DIET)))
     for group in result.matched_groups():
-        texts = [_(text) for text in GUIDANCE[group]]
-        if group == "low_dietary_intake":
-            # With reduced kidney function the clinician's diet comes first: no list of foods to add here.
-            texts = [_(KIDNEY_DIET)] if kidney else [texts[0], food_example(result.figures.region), *texts[1:]]
+        texts = [_(text) for text in GUIDANCE[group] if not (kidney and text in FOOD_ADVICE)]
+        if group == "low_dietary_intake" and not kidney:
+            texts.insert(1, food_example(result.figures.region))
         points += [(group, text) for text in texts]
     if caffeine_timing_applies(result, answers):
         points.append(("high_caffeine", _(CAFFEINE_TIMING)))
@@ -163,18 +184,26 @@ def clinician_sections(result: Result) -> list[ClinicianSection]:
     before = [by_id[f] for f in BEFORE_MAGNESIUM if f in flags]
     if "interacting_medicine" in flags:
         before.append(_(MEDICINE_TIMING_NOTE))
+    if "interacting_medicine" in flags or "pregnancy" in flags or _takes_magnesium_medicine(result):
+        before.append(_(PRESCRIBED_NOTE))
     if before:
         sections.append(
             ClinicianSection(
                 "before_magnesium",
-                _("Talk to a clinician before taking any magnesium supplement or medicine"),
+                _("Talk to a clinician before adding any magnesium supplement or medicine"),
                 before,
                 flagged=True,
             )
         )
-    sleep = [by_id[f] for f in ABOUT_SLEEP if f in flags]
+    # Sleep: the flags, and trouble sleeping most nights that has not (yet) lasted long enough to flag.
+    sleep_flagged = [f for f in ABOUT_SLEEP if f in flags]
+    sleep = [by_id[f] for f in sleep_flagged]
+    if "frequent_insomnia" in by_id:
+        sleep.append(by_id["frequent_insomnia"])
     if sleep:
-        sections.append(ClinicianSection("sleep", _("Talk to a clinician about your sleep"), sleep, flagged=True))
+        sections.append(
+            ClinicianSection("sleep", _("Talk to a clinician about your sleep"), sleep, flagged=bool(sleep_flagged))
+        )
     if result.clinician.unanswered:
         from screener.questions import question
 
@@ -192,8 +221,9 @@ def clinician_sections(result: Result) -> list[ClinicianSection]:
                 flagged=False,
             )
         )
-    if not before:
-        upper = number(result.figures.supplement_upper_limit_mg_per_day)
+    adult_limit = result.figures.supplement_upper_limit_mg_per_day
+    if not before and adult_limit is not None:
+        upper = number(adult_limit)
         ask_first = _(
             "This check cannot tell whether you lack magnesium, and food is the best source. Before taking any "
             "supplement, ask a clinician or pharmacist; adults should not take more than {upper} mg a day from "
@@ -202,17 +232,49 @@ def clinician_sections(result: Result) -> list[ClinicianSection]:
         sections.append(
             ClinicianSection("ask_first", _("Thinking about a supplement? Ask first."), [ask_first], flagged=False)
         )
-    advice = [by_id[r.id] for r in result.clinician.reasons if r.id not in flags]
+    advice = [by_id[r.id] for r in result.clinician.reasons if r.id not in flags and r.id != "frequent_insomnia"]
     sections.append(ClinicianSection("also", _("Also worth knowing"), [*advice, _(OTHER_RISKS_NOTE)], flagged=False))
     return sections
 
 
+def _takes_magnesium_medicine(result: Result) -> bool:
+    """A magnesium laxative or antacid (often prescribed), not only a supplement bought over the counter."""
+    for reason in result.clinician.reasons:
+        if reason.id == "magnesium_products":
+            products = reason.values.get("products")
+            return isinstance(products, list) and bool({"laxative", "antacid"} & set(products))
+    return False
+
+
 def upper_limit_text(result: Result) -> str:
-    return _(
-        "Upper limit for magnesium from supplements and medicines together: {upper} mg a day for adults (US and "
-        "Japan). Too much can cause diarrhoea and nausea; with weak kidneys it can build up dangerously. There is no "
-        "limit for magnesium from food."
-    ).format(upper=number(result.figures.supplement_upper_limit_mg_per_day))
+    """The upper limit that applies to this person, by age and region, and why it matters."""
+    figures = result.figures
+    upper = figures.supplement_upper_limit_mg_per_day
+    harm = _(
+        "Too much can cause diarrhoea and nausea; with weak kidneys it can build up dangerously. There is no limit "
+        "for magnesium from food."
+    )
+    if upper is None:
+        return _(
+            "For babies under 1 year, no upper limit is set for magnesium from supplements and medicines: only a "
+            "clinician can advise."
+        )
+    if figures.supplement_upper_limit_basis == "child_us":
+        limit = _(
+            "Upper limit for magnesium from supplements and medicines together at this age: {upper} mg a day (US "
+            "reference)."
+        ).format(upper=number(upper))
+    elif figures.supplement_upper_limit_basis == "child_per_kg":
+        limit = _(
+            "Upper limit for magnesium from supplements and medicines together at this age: 5 mg per kg of body "
+            "weight a day (Japan), about {upper} mg at a typical weight."
+        ).format(upper=number(upper))
+    else:
+        limit = _(
+            "Upper limit for magnesium from supplements and medicines together: {upper} mg a day for adults (US "
+            "and Japan)."
+        ).format(upper=number(upper))
+    return sentences(limit, harm)
 
 
 def disclaimer() -> str:

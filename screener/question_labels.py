@@ -67,17 +67,17 @@ STRESS_FREQUENCY = (
 FOOD_ROWS = {
     "leafy_greens": (
         N_("Leafy greens"),
-        {"us": N_("Spinach: ½ cup cooked, 90 g"), "jp": N_("Spinach: a small dish, 70 g")},
+        {"us": N_("Spinach: ½ cup cooked, 90 g"), "jp": N_("Boiled spinach: 70 g dish")},
     ),
     "nuts": (N_("Nuts"), {"us": N_("Almonds: a handful, 28 g"), "jp": N_("Almonds: a handful, 25 g")}),
     "seeds": (N_("Seeds"), {"us": N_("Pumpkin, chia: 2 tbsp"), "jp": N_("Sesame: 1 tbsp, 9 g")}),
     "legumes": (
         N_("Beans and soy foods"),
-        {"us": N_("Beans, lentils: ½ cup cooked"), "jp": N_("Natto: 1 pack; tofu: ⅓ block")},
+        {"us": N_("Beans, edamame: ½ cup"), "jp": N_("Natto: 1 pack; tofu: ⅓ block")},
     ),
     "whole_grains": (
         N_("Whole grains"),
-        {"us": N_("Brown rice, oats: ½ cup cooked"), "jp": N_("Soba or brown rice: 1 bowl")},
+        {"us": N_("Brown rice: ½ cup cooked"), "jp": N_("Brown rice 1 bowl, or soba")},
     ),
     "avocado": (N_("Avocado"), {"us": N_("Half an avocado"), "jp": N_("Half an avocado")}),
 }
@@ -85,21 +85,27 @@ FOOD_ROWS = {
 DRINK_ROWS = {
     "coffee": (N_("Coffee"), {"us": N_("A mug, about 240 mL"), "jp": N_("A cup, about 150 mL")}),
     "black_tea": (N_("Black tea"), {"us": N_("A mug, about 240 mL"), "jp": N_("A cup, about 150 mL")}),
-    "green_tea": (N_("Green tea"), {"us": N_("A mug, about 240 mL"), "jp": N_("A teacup, about 150 mL")}),
+    "green_tea": (
+        N_("Green tea"),
+        {"us": N_("A mug, about 240 mL"), "jp": N_("A teacup, 150 mL; gyokuro: a small cup is 3")},
+    ),
     "energy_drink": (
         N_("Energy drinks"),
         {
             "us": N_("One is 240 mL; a large can may count as two"),
-            "jp": N_("One is 240 mL; a large can may count as two"),
+            "jp": N_("A 250 mL can; a small shot is 2"),
         },
     ),
     "cola": (N_("Cola"), {"us": N_("A glass, about 240 mL"), "jp": N_("A can, 350 mL")}),
-    "caffeine_tablet": (N_("Caffeine tablets"), {"us": N_("One tablet"), "jp": N_("One tablet")}),
+    "caffeine_tablet": (
+        N_("Caffeine tablets"),
+        {"us": N_("One tablet"), "jp": N_("One tablet; a dose is often 2")},
+    ),
 }
 
 MEDICINE_LABELS = {
-    "diuretic": N_("A water pill (diuretic)"),
-    "proton_pump_inhibitor": N_("A medicine that lowers stomach acid (proton pump inhibitor)"),
+    "diuretic": N_("A water pill (diuretic), such as furosemide"),
+    "proton_pump_inhibitor": N_("A stomach-acid medicine, such as omeprazole or vonoprazan"),
     "antibiotic": N_("An antibiotic"),
     "bisphosphonate": N_("A bone-strengthening medicine (bisphosphonate)"),
     "other_regular": N_("Another medicine I take every day"),

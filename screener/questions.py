@@ -237,6 +237,7 @@ def screens() -> tuple[Screen, ...]:
                     "single",
                     N_("Has a doctor ever told you that your kidneys are not working as well as they should?"),
                     N_("Reduced kidney function"),
+                    hint=N_("For example, chronic kidney disease, or treatment with dialysis."),
                     choices=(*YES_NO, Choice(NOT_SURE, N_("Not sure"), None)),
                     safety=True,
                 ),
@@ -250,9 +251,12 @@ def screens() -> tuple[Screen, ...]:
                 Question(
                     "medicines",
                     "multi",
-                    N_("Do you take any of these medicines regularly?"),
-                    N_("Regular medicines"),
-                    hint=N_("Choose all that apply. If you are not sure, a pharmacist can tell you."),
+                    N_("Do you take any of these medicines now, even for a short time?"),
+                    N_("Medicines taken now"),
+                    hint=N_(
+                        "Some blood-pressure medicines contain a water pill. Choose all that apply; if you are not "
+                        "sure, show your medicines or their list to the staff."
+                    ),
                     choices=(
                         *(Choice(m, MEDICINE_LABELS[m], m) for m in MEDICINES),
                         Choice(NONE_OF_THESE, N_("None of these"), None, exclusive=True),
@@ -306,7 +310,7 @@ def screens() -> tuple[Screen, ...]:
                     "insomnia_nights_per_week",
                     "single",
                     N_("In a usual week, on how many nights do you have trouble falling asleep or staying asleep?"),
-                    N_("Nights with trouble sleeping, a week"),
+                    N_("Nights a week with trouble sleeping"),
                     choices=_binned("insomnia_nights_per_week", NIGHT_LABELS),
                     bins="insomnia_nights_per_week",
                     safety=True,
@@ -315,7 +319,7 @@ def screens() -> tuple[Screen, ...]:
                     "sleep_problem_months",
                     "single",
                     N_("How long has your sleep been like this?"),
-                    N_("Trouble sleeping, for how long"),
+                    N_("How long the trouble sleeping has lasted"),
                     choices=_binned("sleep_problem_months", MONTH_LABELS),
                     bins="sleep_problem_months",
                     when=(Condition("insomnia_nights_per_week", ">", 0),),
@@ -335,7 +339,7 @@ def screens() -> tuple[Screen, ...]:
                         "Has anyone noticed that you snore loudly, gasp or choke, or stop breathing for a moment "
                         "while asleep?"
                     ),
-                    N_("Loud snoring, gasping or pauses in breathing"),
+                    N_("Snoring or breathing pauses in sleep"),
                     choices=(*YES_NO, Choice("dont-know", N_("Not sure"), None)),
                     safety=True,
                 ),

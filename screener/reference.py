@@ -22,6 +22,7 @@ class PerServing(BaseModel):
 
     mg_per_serving: float = Field(gt=0)
     stands_for: str
+    table_item: str | None = None  # for a food-composition table: the item, its state and its value per 100 g
     source: str
 
 
@@ -34,6 +35,9 @@ class CaffeineThresholds(BaseModel):
     limit_source: str
     pregnancy_limit_mg_per_day: int = Field(gt=0)
     pregnancy_limit_source: str
+    child_limit_mg_per_kg: float = Field(gt=0)
+    child_limit_source: str
+    child_from_age: int
     possible_fraction_of_limit: float = Field(gt=0, lt=1)
     possible_source: str
 
@@ -105,12 +109,51 @@ class Thresholds(BaseModel):
     clinician: ClinicianThresholds
 
 
+class AgeAmount(BaseModel):
+    model_config = _ROW
+
+    from_age: int
+    to_age: int
+    mg_per_day: int = Field(gt=0)
+
+
 class UpperLimit(BaseModel):
+    """Magnesium from supplements and medicines: adults, US children by band, Japan's children per kg."""
+
     model_config = _ROW
 
     mg_per_day: int
+    adult_from_age: int
     source: str
     japan_source: str
+    us_children: tuple[AgeAmount, ...]
+    us_children_source: str
+    japan_children_mg_per_kg: float = Field(gt=0)
+    japan_children_from_age: int
+    japan_children_source: str
+
+
+class WeightBand(BaseModel):
+    model_config = _ROW
+
+    from_age: int
+    to_age: int
+    male: float = Field(gt=0)
+    female: float = Field(gt=0)
+
+
+class BodyWeights(BaseModel):
+    model_config = _ROW
+
+    source: str
+    bands: tuple[WeightBand, ...]
+
+
+class PersonLimit(NamedTuple):
+    """A limit worked out for one person: the amount (None where no limit is set) and what it rests on."""
+
+    mg_per_day: int | None
+    basis: str  # "adult", "pregnancy", "child_us", "child_per_kg", "none_for_age"
 
 
 class ChoiceBin(BaseModel):
@@ -161,8 +204,10 @@ class IntakeBand(BaseModel):
     to_age: int
     male: int
     female: int
-    pregnancy: int
-    lactation: int
+    pregnancy: int | None = None  # only where the table gives one; otherwise the female column is used
+    lactation: int | None = None
+    source: str | None = None  # a band's own source, where it differs from the region's
+    note: str | None = None
 
 
 class RegionIntakes(BaseModel):
@@ -195,6 +240,7 @@ class ReferenceTable(BaseModel):
     drinks: dict[Region, dict[str, PerServing]]
     thresholds: Thresholds
     supplement_upper_limit: UpperLimit
+    reference_body_weights: BodyWeights
     choices: dict[str, ChoiceTable]
     reference_intakes: dict[Region, RegionIntakes]
     sources: dict[str, str]
@@ -216,6 +262,15 @@ class ReferenceTable(BaseModel):
         refs = [(f"foods.{r}.{k}", v.source) for r, rows in self.foods.items() for k, v in rows.items()]
         refs += [(f"drinks.{r}.{k}", v.source) for r, rows in self.drinks.items() for k, v in rows.items()]
         refs += [(f"reference_intakes.{k}", v.source) for k, v in self.reference_intakes.items()]
+        refs += [
+            (f"reference_intakes.{k}.{band.from_age}-{band.to_age}", band.source)
+            for k, v in self.reference_intakes.items()
+            for band in v.bands
+            if band.source
+        ]
+        refs.append(("reference_body_weights", self.reference_body_weights.source))
+        refs.append(("supplement_upper_limit.us_children_source", self.supplement_upper_limit.us_children_source))
+        refs.append(("supplement_upper_limit.japan_children_source", self.supplement_upper_limit.japan_children_source))
         refs += [(f"choices.{k}", v.source) for k, v in self.choices.items()]
         refs.append(("supplement_upper_limit", self.supplement_upper_limit.source))
         refs.append(("supplement_upper_limit.japan_source", self.supplement_upper_limit.japan_source))
@@ -237,11 +292,11 @@ class ReferenceTable(BaseModel):
                 break
         else:
             return None
-        if pregnancy == "pregnant":
+        if pregnancy == "pregnant" and band.pregnancy is not None:
             column, mg = "pregnancy", band.pregnancy
-        elif pregnancy == "breastfeeding":
+        elif pregnancy == "breastfeeding" and band.lactation is not None:
             column, mg = "lactation", band.lactation
-        elif sex == "female":
+        elif sex == "female" or pregnancy in ("pregnant", "breastfeeding"):
             column, mg = "female", band.female
         elif sex == "male":
             column, mg = "male", band.male
@@ -252,6 +307,51 @@ class ReferenceTable(BaseModel):
             basis=f"{region}:{band.from_age}-{band.to_age}:{column}",
             sex_unspecified=column == "higher",
         )
+
+    def body_weight_kg(self, age: int, sex: Sex | None) -> float | None:
+        """The typical weight for the age; the lower of the two when sex is not given (limits stay careful)."""
+        for band in self.reference_body_weights.bands:
+            if band.from_age <= age <= band.to_age:
+                if sex == "male":
+                    return band.male
+                if sex == "female":
+                    return band.female
+                return min(band.male, band.female)
+        return None
+
+    def caffeine_limit(self, age: int, sex: Sex | None, pregnancy: Pregnancy | None) -> PersonLimit:
+        """EFSA's level of no concern for this person: adults, pregnancy and breastfeeding, or per kg under 18."""
+        rows = self.thresholds.high_caffeine
+        pregnant = pregnancy in ("pregnant", "breastfeeding")
+        weight = self.body_weight_kg(age, sex) if age < rows.child_from_age else None
+        if weight is not None:
+            child = _per_kg(rows.child_limit_mg_per_kg, weight)
+            if pregnant and rows.pregnancy_limit_mg_per_day < child:
+                return PersonLimit(rows.pregnancy_limit_mg_per_day, "pregnancy")
+            return PersonLimit(child, "child_per_kg")
+        if pregnant:
+            return PersonLimit(rows.pregnancy_limit_mg_per_day, "pregnancy")
+        return PersonLimit(rows.limit_mg_per_day, "adult")
+
+    def supplement_upper_limit_for(self, region: Region, age: int, sex: Sex | None) -> PersonLimit:
+        """The upper limit for magnesium from supplements and medicines for this person, by region and age."""
+        rows = self.supplement_upper_limit
+        if age >= rows.adult_from_age:
+            return PersonLimit(rows.mg_per_day, "adult")
+        if region == "us":
+            for band in rows.us_children:
+                if band.from_age <= age <= band.to_age:
+                    return PersonLimit(band.mg_per_day, "child_us")
+            return PersonLimit(None, "none_for_age")
+        weight = self.body_weight_kg(age, sex)
+        if age < rows.japan_children_from_age or weight is None:
+            return PersonLimit(None, "none_for_age")
+        return PersonLimit(_per_kg(rows.japan_children_mg_per_kg, weight), "child_per_kg")
+
+
+def _per_kg(mg_per_kg: float, weight_kg: float) -> int:
+    """A per-kg limit at a typical weight, rounded down to 5 mg: said as "about", never above the limit."""
+    return int(mg_per_kg * weight_kg // 5 * 5)
 
 
 @cache

@@ -89,12 +89,14 @@ class Figures(BaseModel):
     region: Region
     caffeine_mg_per_day: float | None
     caffeine_limit_mg_per_day: int
+    caffeine_limit_basis: str  # "adult", "pregnancy" or "child_per_kg"
     food_magnesium_mg_per_day: float | None
     reference_intake_mg_per_day: int | None
     reference_intake_basis: str | None  # e.g. "jp:30-49:female"
     exercise_hours_per_week: float | None
     sweat_magnesium_mg_per_week: float | None
-    supplement_upper_limit_mg_per_day: int
+    supplement_upper_limit_mg_per_day: int | None  # None where no limit is set for the age (under 1 year)
+    supplement_upper_limit_basis: str  # "adult", "child_us", "child_per_kg" or "none_for_age"
 
 
 # Display order: levels that apply first, then not answered, then not indicated; within a level, the strongest

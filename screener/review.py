@@ -35,14 +35,19 @@ def count_text(question: Question, code: str, item: str | None = None) -> str:
             return ngettext("{count} time a week", "{count} times a week", n).format(count=n)
         return _(choice.label)
     tablets = item == "caffeine_tablet"
+    cans = item in ("energy_drink", "cola")  # counted in cans or bottles, not cups (本 in Japanese, not 杯)
     if not code.replace(".", "").isdigit():  # the top choice, "6+"
         minimum = code.split("-")[0]
         if tablets:
             return _("{count} or more tablets a day").format(count=minimum)
+        if cans:
+            return _("{count} or more drinks a day").format(count=minimum)
         return _("{count} or more servings a day").format(count=minimum)
     n = 1 if code == "0.5" else int(code)
     if tablets:
         text = ngettext("{count} tablet a day", "{count} tablets a day", n)
+    elif cans:
+        text = ngettext("{count} drink a day", "{count} drinks a day", n)
     else:
         text = ngettext("{count} serving a day", "{count} servings a day", n)
     return text.format(count=choice.label)

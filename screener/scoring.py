@@ -12,7 +12,7 @@ from typing import Any
 from screener.answers import DRINKS, FOOD_GROUPS, Answers
 from screener.content import content_version
 from screener.ids import Region
-from screener.reference import ReferenceIntake, ReferenceTable, reference_table
+from screener.reference import PersonLimit, ReferenceIntake, ReferenceTable, reference_table
 from screener.result import FlagId, GroupId, Level, Result
 
 __all__ = ["score"]
@@ -62,18 +62,16 @@ def food_magnesium_mg_per_day(answers: Answers, table: ReferenceTable, region: R
     return float(weekly) / 7
 
 
-def caffeine_limit(answers: Answers, table: ReferenceTable) -> int:
-    rows = table.thresholds.high_caffeine
-    if answers.pregnancy in ("pregnant", "breastfeeding"):
-        return rows.pregnancy_limit_mg_per_day
-    return rows.limit_mg_per_day
+def caffeine_limit(answers: Answers, table: ReferenceTable) -> PersonLimit:
+    return table.caffeine_limit(answers.age_years, answers.sex, answers.pregnancy)
 
 
 def score_high_caffeine(answers: Answers, table: ReferenceTable, mg: float | None) -> GroupData:
     if mg is None:
         return _group("high_caffeine", "unknown", [_skipped("caffeine_servings_per_day")])
     rows = table.thresholds.high_caffeine
-    limit = caffeine_limit(answers, table)
+    limit, basis = caffeine_limit(answers, table)
+    assert limit is not None  # a caffeine limit is always set
     level: Level
     # EFSA's limit is the intake up to which it sees no concern: exactly at the limit is not above it.
     if mg > limit:
@@ -82,15 +80,17 @@ def score_high_caffeine(answers: Answers, table: ReferenceTable, mg: float | Non
         level = "possible"
     else:
         level = "none"
-    basis = "adult" if limit == rows.limit_mg_per_day else "pregnancy"
     reasons = [_reason("caffeine_mg", mg=round(mg), limit_mg=limit, limit_basis=basis)]
+    if level == "possible":
+        # The lower tier sits below EFSA's limit, so it says why it exists.
+        reasons.append(_reason("caffeine_below_limit", from_mg=round(limit * rows.possible_fraction_of_limit)))
     if answers.caffeine_after_2pm and mg > 0:
         reasons.append(_reason("caffeine_late"))
     return _group("high_caffeine", level, reasons)
 
 
 def score_low_dietary_intake(
-    answers: Answers, table: ReferenceTable, intake: ReferenceIntake | None, mg: float | None
+    answers: Answers, table: ReferenceTable, intake: ReferenceIntake | None, mg: float | None, region: Region
 ) -> GroupData:
     if mg is None:
         return _group("low_dietary_intake", "unknown", [_skipped("servings_per_week")])
@@ -107,6 +107,8 @@ def score_low_dietary_intake(
     else:
         level = "none"
     reasons = [_reason("food_magnesium", mg=round(mg), reference_mg=intake.mg_per_day, percent=round(share * 100))]
+    if level != "none":
+        reasons.append(_reason("foods_not_counted", region=region))
     if intake.sex_unspecified:
         reasons.append(_reason("reference_sex_unspecified"))
     return _group("low_dietary_intake", level, reasons)
@@ -117,12 +119,13 @@ def score_older_adult(answers: Answers, table: ReferenceTable) -> GroupData:
     age = answers.age_years
     level: Level
     if age >= rows.likely_from_age:
-        level, from_age = "likely", rows.likely_from_age
+        level = "likely"
     elif age >= rows.possible_from_age:
-        level, from_age = "possible", rows.possible_from_age
+        level = "possible"
     else:
-        level, from_age = "none", rows.possible_from_age
-    return _group("older_adult", level, [_reason("age", age=age, from_age=from_age)])
+        level = "none"
+    reason = _reason("age", age=age, from_age=rows.possible_from_age, likely_from_age=rows.likely_from_age)
+    return _group("older_adult", level, [reason])
 
 
 def score_athlete_sweat_loss(answers: Answers, table: ReferenceTable) -> GroupData:
@@ -169,7 +172,7 @@ def score_chronic_stress(answers: Answers, table: ReferenceTable) -> GroupData:
     return _group("chronic_stress", level, reasons)
 
 
-def clinician_section(answers: Answers, table: ReferenceTable) -> dict[str, Any]:
+def clinician_section(answers: Answers, table: ReferenceTable, region: Region) -> dict[str, Any]:
     """Safety flags, each with its reason, then advice that raises no flag, then the safety questions skipped."""
     from screener.questions import screens
 
@@ -190,13 +193,15 @@ def clinician_section(answers: Answers, table: ReferenceTable) -> dict[str, Any]
     if interacting:
         flag("interacting_medicine", medicines=list[str](interacting))
     if answers.magnesium_products:
+        upper = table.supplement_upper_limit_for(region, answers.age_years, answers.sex)
         flag(
             "magnesium_products",
             products=list[str](answers.magnesium_products),
             kidney=bool(answers.kidney_disease),
             older=answers.age_years >= rows.magnesium_products_stronger_from_age,
             from_age=rows.magnesium_products_stronger_from_age,
-            upper_mg=table.supplement_upper_limit.mg_per_day,
+            upper_mg=0 if upper.mg_per_day is None else upper.mg_per_day,
+            upper_basis=upper.basis,
         )
     nights, months = answers.insomnia_nights_per_week, answers.sleep_problem_months
     frequent_insomnia = nights is not None and nights >= rows.insomnia_from_nights_per_week
@@ -236,28 +241,32 @@ def score(answers: Answers, region: Region = "jp", table: ReferenceTable | None 
     intake = table.reference_intake(region, answers.age_years, answers.sex, answers.pregnancy)
     food_mg = food_magnesium_mg_per_day(answers, table, region)
     caffeine_mg = caffeine_mg_per_day(answers, table, region)
+    caffeine_limit_mg, caffeine_basis = caffeine_limit(answers, table)
+    upper = table.supplement_upper_limit_for(region, answers.age_years, answers.sex)
     hours = answers.exercise_hours_per_week
     sweat_per_hour = table.thresholds.athlete_sweat_loss.sweat_mg_per_hour
     data = {
         "content_version": content_version(),
         "groups": {
             "chronic_stress": score_chronic_stress(answers, table),
-            "low_dietary_intake": score_low_dietary_intake(answers, table, intake, food_mg),
+            "low_dietary_intake": score_low_dietary_intake(answers, table, intake, food_mg, region),
             "older_adult": score_older_adult(answers, table),
             "athlete_sweat_loss": score_athlete_sweat_loss(answers, table),
             "high_caffeine": score_high_caffeine(answers, table, caffeine_mg),
         },
-        "clinician": clinician_section(answers, table),
+        "clinician": clinician_section(answers, table, region),
         "figures": {
             "region": region,
             "caffeine_mg_per_day": None if caffeine_mg is None else round(caffeine_mg, 1),
-            "caffeine_limit_mg_per_day": caffeine_limit(answers, table),
+            "caffeine_limit_mg_per_day": caffeine_limit_mg,
+            "caffeine_limit_basis": caffeine_basis,
             "food_magnesium_mg_per_day": None if food_mg is None else round(food_mg, 1),
             "reference_intake_mg_per_day": None if intake is None else intake.mg_per_day,
             "reference_intake_basis": None if intake is None else intake.basis,
             "exercise_hours_per_week": hours,
             "sweat_magnesium_mg_per_week": None if hours is None else round(hours * sweat_per_hour, 1),
-            "supplement_upper_limit_mg_per_day": table.supplement_upper_limit.mg_per_day,
+            "supplement_upper_limit_mg_per_day": upper.mg_per_day,
+            "supplement_upper_limit_basis": upper.basis,
         },
     }
     return Result.model_validate(data)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def render_text(result: Result, answers: Answers | None = None) -> str:
     lines: list[str] = [
-        _("Magnesium needs self-check: result"),
+        _("Magnesium self-check: result"),
         _("Content version: {version}").format(version=result.content_version),
         "",
     ]

@@ -13,12 +13,12 @@ from screener.i18n import N_, _, babel_locale, current_language, ngettext, pgett
 from screener.ids import EvidenceStrength, FlagId, GroupId, Level
 
 if TYPE_CHECKING:
-    from screener.result import Reason
+    from screener.result import Reason, ReasonValue
 
 GROUP_TITLES: dict[GroupId, str] = {
     "chronic_stress": N_("Stress that lasts for months"),
     "low_dietary_intake": N_("Few magnesium-rich foods"),
-    "older_adult": N_("Older age"),
+    "older_adult": N_("Age {from_age} and over"),
     "athlete_sweat_loss": N_("Hard exercise with heavy sweating"),
     "high_caffeine": N_("A lot of caffeine"),
 }
@@ -33,32 +33,34 @@ FLAG_TITLES: dict[FlagId, str] = {
     "minor": N_("Under 18"),
 }
 
+# How strong the link between the group and magnesium is: said apart from whether the group fits the person.
 EVIDENCE_TEXT: dict[str, str] = {
     "nih_at_risk_group": N_(
-        "Strong evidence: health authorities name older adults among the groups at risk of getting too little "
-        "magnesium."
+        "Link to magnesium: strong. The US National Institutes of Health (NIH) names older adults among the groups "
+        "most likely to get too little magnesium: with age, people tend to take in less, absorb less and lose more "
+        "in urine."
     ),
     "intake_below_reference": N_(
-        "Strong evidence: too little magnesium in the diet is the most direct cause of a shortage."
+        "Link to magnesium: strong. Too little magnesium in the diet is the most direct cause of running short."
     ),
     "sweat_losses_small": N_(
-        "Some evidence: sweat carries a little magnesium (about 3 to 5 mg an hour of hard exercise), and hard "
-        "training may raise needs somewhat. A real shortage from sweat alone is rare."
+        "Link to magnesium: some. Sweat carries a little magnesium (about 3 to 5 mg an hour of hard exercise), and "
+        "hard training may raise needs somewhat. A real shortage from sweat alone is rare."
     ),
     "hypothesis": N_(
-        "Limited evidence: researchers have proposed that long stress may increase magnesium loss, but this has "
-        "not been proven."
+        "Link to magnesium: limited. Researchers have proposed that long stress may increase magnesium loss, but "
+        "this has not been proven."
     ),
     "small_net_loss": N_(
-        "Limited evidence: caffeine raises magnesium in urine for a few hours, but the net loss measured over a "
-        "whole day was small (about 4 mg). Its effect on sleep matters more."
+        "Link to magnesium: limited. Caffeine raises magnesium in urine for a few hours, but the net loss measured "
+        "over a whole day was small (about 4 mg). Its effect on sleep matters more."
     ),
 }
 
 STRENGTH_LABELS: dict[EvidenceStrength, str] = {
-    "strong": N_("Evidence: strong"),
-    "moderate": N_("Evidence: some"),
-    "limited": N_("Evidence: limited"),
+    "strong": N_("Link to magnesium: strong"),
+    "moderate": N_("Link to magnesium: some"),
+    "limited": N_("Link to magnesium: limited"),
 }
 
 # Short, in-sentence names of the medicines and products, for reasons and the summary.
@@ -122,6 +124,11 @@ def inline(label: str) -> str:
 
 
 def group_title(group: GroupId) -> str:
+    if group == "older_adult":
+        from screener.reference import reference_table
+
+        from_age = reference_table().thresholds.older_adult.possible_from_age
+        return _(GROUP_TITLES[group]).format(from_age=from_age)
     return _(GROUP_TITLES[group])
 
 
@@ -131,9 +138,9 @@ def flag_title(flag: FlagId) -> str:
 
 def level_label(level: Level) -> str:
     return {
-        "likely": pgettext("level", "Likely applies"),
-        "possible": pgettext("level", "May apply"),
-        "none": pgettext("level", "Not found in these answers"),
+        "likely": pgettext("level", "Fits your answers"),
+        "possible": pgettext("level", "Partly fits your answers"),
+        "none": pgettext("level", "Does not fit your answers"),
         "unknown": pgettext("level", "Not answered"),
     }[level]
 
@@ -185,15 +192,27 @@ def reason_text(reason: Reason, level: Level | None = None) -> str:
     if rid == "caffeine_mg":
         # To the nearest 10 mg: servings are estimates, so "about 700 mg", never a false "698 mg".
         mg, limit = number(round(_num(v["mg"]), -1)), number(_num(v["limit_mg"]))
-        if v.get("limit_basis") == "pregnancy":
+        basis = v.get("limit_basis")
+        if basis == "pregnancy":
             return _(
                 "About {mg} mg of caffeine a day. During pregnancy and breastfeeding, the European Food Safety "
                 "Authority (EFSA) sees no safety concern up to {limit} mg a day."
+            ).format(mg=mg, limit=limit)
+        if basis == "child_per_kg":
+            return _(
+                "About {mg} mg of caffeine a day. For children and teenagers, the European Food Safety Authority "
+                "(EFSA) sees no safety concern up to 3 mg per kg of body weight a day: about {limit} mg at a "
+                "typical weight for this age."
             ).format(mg=mg, limit=limit)
         return _(
             "About {mg} mg of caffeine a day. For healthy adults, the European Food Safety Authority (EFSA) sees no "
             "safety concern up to {limit} mg a day."
         ).format(mg=mg, limit=limit)
+    if rid == "caffeine_below_limit":
+        return _(
+            "This is below that limit, but above {from_mg} mg a day the check says “partly fits”: a single dose of "
+            "caffeine raises the magnesium lost in urine for a few hours, though the loss over a whole day is small."
+        ).format(from_mg=number(_num(v["from_mg"])))
     if rid == "caffeine_late":
         return _(
             "Caffeine after 2 pm. In a sleep study, 400 mg of caffeine taken 6 hours before bed still disturbed sleep."
@@ -207,21 +226,32 @@ def reason_text(reason: Reason, level: Level | None = None) -> str:
             share=percent(_num(v["percent"]) / 100),
             reference=number(_num(v["reference_mg"])),
         )
+    if rid == "foods_not_counted":
+        if v.get("region") == "jp":
+            return _(
+                "Only these six foods are counted. Fish, shellfish, seaweed, miso and other foods also carry "
+                "magnesium, so the whole diet gives more than this."
+            )
+        return _(
+            "Only these six foods are counted. Fish, milk, bread, potatoes, bananas and other foods also carry "
+            "magnesium, so the whole diet gives more than this."
+        )
     if rid == "reference_sex_unspecified":
         return _("Sex was not given, so the higher of the two recommended amounts was used.")
     if rid == "no_reference_for_age":
-        return _("This check has no recommended amount for this age.")
+        return _("Under 1 year, babies get their magnesium from milk: this check cannot judge it from foods.")
     if rid == "age":
-        from_age = v["from_age"]
         if level == "likely":
             return _(
-                "From about {from_age}, the body tends to absorb less magnesium from food and lose more in urine."
-            ).format(from_age=from_age)
+                "Age {age}. Japan counts people from {likely_from_age} as older adults. With age, people tend to take "
+                "in less magnesium, absorb less of it from food and lose more in urine."
+            ).format(age=v["age"], likely_from_age=v["likely_from_age"])
         if level == "possible":
-            return _("From about {from_age}, the body may begin to absorb less magnesium from food.").format(
-                from_age=from_age
-            )
-        return _("This applies mainly from about {from_age}.").format(from_age=from_age)
+            return _(
+                "Age {age}. The chance of getting too little magnesium grows with age: this check counts it as "
+                "partly fitting from {from_age} and as fitting from {likely_from_age}."
+            ).format(age=v["age"], from_age=v["from_age"], likely_from_age=v["likely_from_age"])
+        return _("This group starts at age {from_age}.").format(from_age=v["from_age"])
     if rid == "exercise_hours":
         hours = _num(v["hours"])
         if hours == 0:
@@ -233,7 +263,7 @@ def reason_text(reason: Reason, level: Level | None = None) -> str:
     if rid == "heavy_sweating":
         return _("Usually drenched in sweat.")
     if rid == "sweating_not_heavy":
-        return _("Not usually drenched in sweat, so long hours alone count only as “may apply”.")
+        return _("Not usually drenched in sweat, so long hours alone count only as “partly fits”.")
     if rid == "sweating_unknown":
         return _("Whether the sweating is heavy was not answered.")
     if rid == "stress_frequency":
@@ -265,21 +295,7 @@ def clinician_reason_text(reason: Reason) -> str:
             "Takes {medicines}: such medicines can interact with magnesium or change how much the body keeps."
         ).format(medicines=join_list(names))
     if rid == "magnesium_products":
-        products = join_list([product_name(p) for p in _strings(v["products"])])
-        text = _(
-            "Already takes {products}. The upper limit of {upper} mg a day counts supplements and medicines "
-            "together, so adding more magnesium can be too much."
-        ).format(products=products, upper=number(_num(v["upper_mg"])))
-        if v.get("kidney") or v.get("older"):
-            text = sentences(
-                text,
-                _(
-                    "With reduced kidney function or from age {from_age}, magnesium laxatives and antacids have "
-                    "caused dangerously high blood magnesium: ask a clinician or pharmacist before adding any "
-                    "magnesium."
-                ).format(from_age=v["from_age"]),
-            )
-        return text
+        return _magnesium_products_text(v)
     if rid == "chronic_insomnia":
         return _(
             "Trouble sleeping on {nights}, for {duration}: this may be chronic insomnia, which a clinician can "
@@ -300,12 +316,57 @@ def clinician_reason_text(reason: Reason) -> str:
             nights=nights_text(int(_num(v["nights"])))
         )
     if rid == "other_regular_medicine":
-        return _("Takes another medicine every day: ask a pharmacist before adding any supplement.")
+        return _(
+            "Takes another medicine every day: ask a pharmacist before adding any supplement, and do not stop or "
+            "change a prescribed medicine without asking the prescriber."
+        )
     if rid == "heavy_alcohol":
         return _("Alcohol: {drinks} a week. Heavy drinking increases the magnesium lost in urine.").format(
             drinks=inline(bin_text("alcohol_drinks_per_week", _num(v["drinks"])))
         )
     raise KeyError(f"no wording for reason {rid!r}")
+
+
+def _magnesium_products_text(v: dict[str, ReasonValue]) -> str:
+    """What a person already taking magnesium must hear: the limit for their age, and for magnesium oxide (the
+    laxatives and antacids) the early signs of too much and what to tell the prescriber (PMDA's warnings)."""
+    products = _strings(v["products"])
+    taken = _("Already takes {products}.").format(products=join_list([product_name(p) for p in products]))
+    upper = number(_num(v["upper_mg"]))
+    basis = v.get("upper_basis", "adult")
+    if basis == "none_for_age":
+        limit = _("No upper limit is set for babies: only a clinician can say whether any magnesium is safe.")
+    elif basis == "adult":
+        limit = _(
+            "The upper limit of {upper} mg a day counts supplements and medicines together, so adding more "
+            "magnesium can be too much."
+        ).format(upper=upper)
+    else:
+        limit = _(
+            "At this age the upper limit is about {upper} mg a day from supplements and medicines together, so "
+            "adding more magnesium can be too much."
+        ).format(upper=upper)
+    at_risk = bool(v.get("kidney") or v.get("older"))
+    if {"laxative", "antacid"} & set(products):
+        warning = _(
+            "Magnesium oxide taken for a long time has raised blood magnesium too high, even with healthy kidneys "
+            "and more often in older people. Early signs are nausea or vomiting, drowsiness, weakness, feeling "
+            "faint and a slow pulse: if they appear, stop taking it and see a doctor at once. Tell the prescriber "
+            "or pharmacist about it, and ask whether blood magnesium should be checked."
+        )
+        higher = (
+            _("The risk is higher with reduced kidney function and from age {from_age}.").format(from_age=v["from_age"])
+            if at_risk
+            else ""
+        )
+        return sentences(taken, limit, warning, higher)
+    if at_risk:
+        higher = _(
+            "With reduced kidney function or from age {from_age}, magnesium laxatives and antacids have caused "
+            "dangerously high blood magnesium: ask a clinician or pharmacist before adding any magnesium."
+        ).format(from_age=v["from_age"])
+        return sentences(taken, limit, higher)
+    return sentences(taken, limit)
 
 
 def _strings(value: object) -> list[str]:

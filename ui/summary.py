@@ -125,7 +125,7 @@ def write_pdf(path: Path, result: Result, answers: Answers, paper: Paper, when: 
     try:
         writer = QPdfWriter(temporary)
         writer.setResolution(300)
-        writer.setTitle(_("Magnesium needs self-check: summary for staff"))
+        writer.setTitle(_("Magnesium self-check: summary for staff"))
         writer.setCreator("screener")
         configure_page(writer, paper)
         render_summary(writer, result, answers, when or date.today())
@@ -150,7 +150,7 @@ def summary_pdf_bytes(result: Result, answers: Answers, paper: Paper, when: date
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(300)
-    writer.setTitle(_("Magnesium needs self-check: summary for staff"))
+    writer.setTitle(_("Magnesium self-check: summary for staff"))
     writer.setCreator("screener")
     configure_page(writer, paper)
     render_summary(writer, result, answers, when or date.today())

@@ -75,7 +75,9 @@ def reference_text(result: Result) -> str:
         return _("Reference intake: none for this age")
     region, band, column = f.reference_intake_basis.split(":")
     low, high = band.split("-")
-    source = _("Japan 2025") if region == "jp" else _("US RDA (IOM 1997)")
+    # Japan's children's bands are the 2020 edition's (screener/data/reference.toml).
+    japan = _("Japan 2020") if int(low) < 18 else _("Japan 2025")
+    source = _("US RDA (IOM 1997)") if region == "us" else japan
     ages = (
         _("age {low} and over").format(low=low)
         if high == "120"
@@ -89,15 +91,15 @@ def reference_text(result: Result) -> str:
 def legend() -> str:
     marks = " &nbsp; ".join(f"{LEVEL_MARKS[level]} {e(level_label(level))}" for level in LEVEL_MARKS)
     evidence = _(
-        "Evidence: strong = an established cause or at-risk group (NIH); some = modest effect; limited = a "
-        "hypothesis or a small effect."
+        "Link to magnesium: strong = an established cause or at-risk group (NIH); some = a modest effect; "
+        "limited = a hypothesis or a small effect."
     )
     return f"{marks}<br>{e(evidence)}"
 
 
 def top_html(result: Result, answers: Answers, when: date, point_size: float) -> str:
     p = STANDARD
-    title = _("Magnesium needs self-check: summary for staff")
+    title = _("Magnesium self-check: summary for staff")
     facts = " &nbsp;·&nbsp; ".join(
         e(text)
         for text in (
@@ -146,7 +148,7 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
         )
     parts.append(
         "<p style='margin-top:6px; margin-bottom:2px; font-weight:bold'>"
-        + e(_("Five groups whose magnesium needs may be higher"))
+        + e(_("Five groups more likely to get too little magnesium or to lose more of it"))
         + "</p>"
     )
     parts.append(
@@ -168,9 +170,10 @@ def top_guidance(result: Result, answers: Answers | None) -> list[str]:
     first: list[str] = []
     seen: set[object] = set()
     for group, text in points:
-        if group not in seen:
+        key = group or text  # a point of no group (the kidney diet, the evening routine) stands on its own
+        if key not in seen:
             first.append(text)
-            seen.add(group)
+            seen.add(key)
     rest = [text for _group, text in points if text not in first]
     return (first + rest)[:MAX_GUIDANCE_POINTS]
 

@@ -69,8 +69,8 @@ def test_region_comes_from_the_setting_never_from_the_language(
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "A lot of caffeine: Likely applies (Evidence: limited)"),
-        ("ja", "カフェインのとりすぎ：当てはまる可能性が高い（根拠：限られる）"),
+        ("en", "A lot of caffeine: Fits your answers (Link to magnesium: limited)"),
+        ("ja", "カフェインが多め：回答に当てはまる（マグネシウムとの関係：限られる）"),
     ],
 )
 def test_text_format_is_readable_in_both_languages(
@@ -149,7 +149,7 @@ def test_no_traceback_from_the_real_command(tmp_path: Path) -> None:
 def test_lang_before_the_command_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--lang", "ja", "score", write(tmp_path, json.dumps(WORST_CASE)), "--format", "text")
     assert code == 0
-    assert "当てはまる可能性が高い" in out
+    assert "回答に当てはまる" in out
 
 
 def test_a_reader_that_stops_early_gets_no_traceback() -> None:

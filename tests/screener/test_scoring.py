@@ -11,9 +11,11 @@ T = reference_table().thresholds
 
 
 class TestHighCaffeine:
-    # Region jp: a caffeine tablet is 200 mg, a cup of coffee 90 mg, a teacup of green tea 30 mg.
+    # Region us: a caffeine tablet is 200 mg. Region jp: a tablet is 100 mg, a cup of coffee 90 mg, a teacup of
+    # green tea 30 mg.
     def test_exactly_at_the_limit_is_not_above_it(self) -> None:
-        assert level("high_caffeine", caffeine_servings_per_day={"caffeine_tablet": 2}) == "possible"  # 400 mg
+        assert level("high_caffeine", "us", caffeine_servings_per_day={"caffeine_tablet": 2}) == "possible"  # 400 mg
+        assert level("high_caffeine", "jp", caffeine_servings_per_day={"caffeine_tablet": 4}) == "possible"  # 400 mg
 
     @pytest.mark.parametrize(
         ("mg_servings", "expected"),
@@ -22,27 +24,29 @@ class TestHighCaffeine:
             ({"caffeine_tablet": 1.005}, "possible"),  # 201 mg: just above half the limit
             ({"caffeine_tablet": 1.0}, "none"),  # 200 mg: exactly half is not above it
             ({}, "none"),  # answered, no caffeine at all
-            ({"coffee": 5}, "likely"),  # 450 mg
+            ({"coffee": 5}, "likely"),  # 480 mg
         ],
     )
     def test_levels_around_the_thresholds(self, mg_servings: dict[str, float], expected: str) -> None:
-        assert level("high_caffeine", caffeine_servings_per_day=mg_servings) == expected
+        assert level("high_caffeine", "us", caffeine_servings_per_day=mg_servings) == expected
 
     @pytest.mark.parametrize("status", ["pregnant", "breastfeeding"])
     def test_pregnancy_limit_is_200_and_worded_as_the_pregnancy_limit(self, status: str) -> None:
-        at_limit = scored(caffeine_servings_per_day={"caffeine_tablet": 1.0}, pregnancy=status)
+        at_limit = scored("us", caffeine_servings_per_day={"caffeine_tablet": 1.0}, pregnancy=status)
         assert at_limit.groups["high_caffeine"].level == "possible"  # exactly 200 mg is not above it
-        above = scored(caffeine_servings_per_day={"caffeine_tablet": 1.005}, pregnancy=status)
+        above = scored("us", caffeine_servings_per_day={"caffeine_tablet": 1.005}, pregnancy=status)
         assert above.groups["high_caffeine"].level == "likely"
         assert above.groups["high_caffeine"].reasons[0].values["limit_basis"] == "pregnancy"
         assert above.figures.caffeine_limit_mg_per_day == 200
-        assert level("high_caffeine", caffeine_servings_per_day={"caffeine_tablet": 0.5}, pregnancy=status) == "none"
+        half = {"caffeine_tablet": 0.5}
+        assert level("high_caffeine", "us", caffeine_servings_per_day=half, pregnancy=status) == "none"
 
     def test_reason_carries_mg_from_the_regions_drink_table(self) -> None:
         result = scored(caffeine_servings_per_day={"coffee": 2, "green_tea": 1}, caffeine_after_2pm=True)
         reasons = result.groups["high_caffeine"].reasons
         assert reasons[0].values == {"mg": 2 * 90 + 30, "limit_mg": 400, "limit_basis": "adult"}
-        assert reasons[1].id == "caffeine_late"
+        assert [r.id for r in reasons[1:]] == ["caffeine_below_limit", "caffeine_late"]  # 210 mg: partly fits
+        assert reasons[1].values == {"from_mg": 200}
         assert result.figures.caffeine_mg_per_day == 210
         us = scored("us", caffeine_servings_per_day={"coffee": 2, "green_tea": 1})
         assert us.figures.caffeine_mg_per_day == 2 * 96 + 29
@@ -56,7 +60,7 @@ class TestHighCaffeine:
 
 class TestLowDietaryIntake:
     # Age 40 female in Japan: reference 290 mg. A quarter is 72.5 mg/day, a half 145 mg/day.
-    # Region jp servings: leafy greens 48, nuts 78, seeds 33, legumes 45, whole grains 54, avocado 22 mg.
+    # Region jp servings: leafy greens 28, nuts 78, seeds 33, legumes 45, whole grains 54, avocado 24 mg.
     def test_reference_and_share_in_the_reason(self) -> None:
         result = scored(sex="female", servings_per_week={"nuts": 7})  # 78 mg a day
         reason = result.groups["low_dietary_intake"].reasons[0]
@@ -67,10 +71,10 @@ class TestLowDietaryIntake:
         ("servings", "expected"),
         [
             ({}, "likely"),  # nothing from these foods
-            ({"avocado": 23}, "likely"),  # 72.3 mg/day: just under a quarter
-            ({"avocado": 24}, "possible"),  # 75.4 mg/day: over a quarter
+            ({"avocado": 21}, "likely"),  # 72.0 mg/day: just under a quarter
+            ({"avocado": 22}, "possible"),  # 75.4 mg/day: over a quarter
             ({"legumes": 22}, "possible"),  # 141.4 mg/day: under half
-            ({"legumes": 22, "avocado": 2}, "none"),  # 147.7 mg/day: over half
+            ({"legumes": 22, "avocado": 2}, "none"),  # 148.3 mg/day: over half
         ],
     )
     def test_levels_around_the_thresholds(self, servings: dict[str, int], expected: str) -> None:
@@ -78,7 +82,7 @@ class TestLowDietaryIntake:
 
     def test_exactly_a_quarter_is_possible_not_likely(self) -> None:
         # US, 40-year-old man: 420 mg. A quarter is 105 mg/day = 735 mg/week = 7 * 105.
-        servings = {"seeds": 5, "legumes": 3}  # 555 + 180 = 735 mg/week
+        servings = {"seeds": 5, "nuts": 1, "legumes": 2}  # 555 + 80 + 100 = 735 mg/week
         assert level("low_dietary_intake", region="us", sex="male", servings_per_week=servings) == "possible"
 
     def test_unspecified_sex_uses_the_higher_value_and_says_so(self) -> None:
@@ -100,10 +104,40 @@ class TestLowDietaryIntake:
             == 360
         )
 
-    def test_no_band_for_a_child_is_unknown_with_a_reason(self) -> None:
-        result = scored("jp", age_years=12, servings_per_week={})
-        assert result.groups["low_dietary_intake"].level == "unknown"
-        assert result.groups["low_dietary_intake"].reasons[0].id == "no_reference_for_age"
+    def test_a_baby_has_no_band_and_is_unknown_with_a_reason(self) -> None:
+        for region in ("jp", "us"):
+            result = scored(region, age_years=0, servings_per_week={})
+            assert result.groups["low_dietary_intake"].level == "unknown"
+            assert result.groups["low_dietary_intake"].reasons[0].id == "no_reference_for_age"
+
+    @pytest.mark.parametrize(
+        ("region", "age", "sex", "reference", "basis"),
+        [
+            ("jp", 1, "male", 70, "jp:1-2:male"),
+            ("jp", 8, "female", 160, "jp:8-9:female"),
+            ("jp", 10, "unspecified", 220, "jp:10-11:higher"),
+            ("jp", 13, "male", 290, "jp:12-14:male"),
+            ("jp", 16, "male", 360, "jp:15-17:male"),
+            ("jp", 16, "female", 310, "jp:15-17:female"),
+            ("us", 2, "female", 80, "us:1-3:female"),
+            ("us", 8, "male", 130, "us:4-8:male"),
+            ("us", 12, "female", 240, "us:9-13:female"),
+            ("us", 16, "male", 410, "us:14-18:male"),
+        ],
+    )
+    def test_children_are_judged_against_their_own_age_band(
+        self, region: str, age: int, sex: str, reference: int, basis: str
+    ) -> None:
+        result = scored(region, age_years=age, sex=sex, servings_per_week={"nuts": 1})
+        assert result.groups["low_dietary_intake"].level != "unknown"
+        assert result.figures.reference_intake_mg_per_day == reference
+        assert result.figures.reference_intake_basis == basis
+
+    def test_what_is_not_counted_is_said_when_the_group_fits(self) -> None:
+        low = scored(sex="female", servings_per_week={})
+        assert "foods_not_counted" in [r.id for r in low.groups["low_dietary_intake"].reasons]
+        plenty = scored(sex="female", servings_per_week={"nuts": 14})
+        assert "foods_not_counted" not in [r.id for r in plenty.groups["low_dietary_intake"].reasons]
 
     def test_skipped_is_unknown(self) -> None:
         assert level("low_dietary_intake") == "unknown"
@@ -119,7 +153,11 @@ class TestOlderAdult:
 
     def test_reason_carries_the_age(self) -> None:
         reason = scored(age_years=70).groups["older_adult"].reasons[0]
-        assert reason.values == {"age": 70, "from_age": T.older_adult.likely_from_age}
+        assert reason.values == {
+            "age": 70,
+            "from_age": T.older_adult.possible_from_age,
+            "likely_from_age": T.older_adult.likely_from_age,
+        }
 
 
 class TestAthleteSweatLoss:

@@ -116,7 +116,7 @@ def question_plan(question: Question) -> dict[str, Any]:
 
 def make_plan(lang: str) -> dict[str, Any]:
     with language(OTHER_LANGUAGE[lang]):
-        other_title = _("Magnesium needs self-check")
+        other_title = _("Magnesium self-check")
     with language(lang):
         sheet = chosen_sheet()
         values = sheet.values()
@@ -139,7 +139,7 @@ def make_plan(lang: str) -> dict[str, Any]:
         return {
             "lang": lang,
             "app_name": "screener",
-            "title": _("Magnesium needs self-check"),
+            "title": _("Magnesium self-check"),
             "other_title": other_title,
             "titles": titles,
             "screens": entries,

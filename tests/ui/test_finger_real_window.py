@@ -147,7 +147,7 @@ def test_a_finger_that_taps_twice_or_late_gets_only_what_it_meant(finger: Finger
 @pytest.mark.parametrize("finger", [(1024, 768)], indirect=True, ids=["1024x768"])
 def test_the_desktop_window_opens_inside_a_small_screen(finger: Finger, english: None) -> None:
     """Under a window manager on a 1024x768 screen the whole window, Start included, is on the screen at once."""
-    frame = finger.find("frame", _("Magnesium needs self-check"))
+    frame = finger.find("frame", _("Magnesium self-check"))
     start = finger.find("push button", _("Start"))
     width, height = finger.desktop.size
     for node in (frame, start):

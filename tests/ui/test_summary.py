@@ -204,3 +204,17 @@ def test_a_failed_save_names_the_path_and_keeps_the_result(  # type: ignore[no-u
     tap(qtbot, window.footer.pdf_button)
     assert printer.last_message is not None and str(bad) in printer.last_message
     assert window.result is not None and window.current_id() == "result"
+
+
+def test_a_childs_reference_names_the_edition_it_comes_from() -> None:
+    from ui.summary_html import reference_text
+
+    teen = score(Answers.model_validate({"age_years": 16, "sex": "female"}), region="jp")
+    assert reference_text(teen) == "Reference intake: 310 mg a day (Japan 2020, age 15 to 17, female)"
+    adult = score(Answers.model_validate({"age_years": 40, "sex": "female"}), region="jp")
+    assert "Japan 2025" in reference_text(adult)
+
+
+def test_with_reduced_kidney_function_the_summary_shows_the_kidney_diet_and_still_the_routine() -> None:
+    points = top_guidance(score(WORST), WORST)
+    assert points[0].startswith("If you have been given a kidney diet, it comes first")

@@ -64,7 +64,7 @@ class ScreenWidget(QWidget):
     def retranslate_ui(self) -> None:
         self.setAccessibleName(self.title())
         self.scroll_area.set_names(
-            _("Screen content: {title}").format(title=self.title() or _("Magnesium needs self-check")),
+            _("Screen content: {title}").format(title=self.title() or _("Magnesium self-check")),
             _("Scroll bar"),
             _("More below"),
         )

@@ -30,12 +30,13 @@ class WelcomeScreen(ScreenWidget):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        self.heading.setText(_("Magnesium needs self-check"))
+        self.heading.setText(_("Magnesium self-check"))
         self.intro.setText(
             _(
-                "Some people may need more magnesium than others: people under long stress, people who eat few "
-                "greens, nuts, seeds or beans, older adults, people who sweat a lot in exercise, and people who "
-                "have a lot of caffeine. A few short questions show which of these may apply to you, and why."
+                "Some people are more likely than others to run short of magnesium. Older adults and people who "
+                "eat few greens, nuts, seeds or beans are more likely to get too little; hard exercise with heavy "
+                "sweating, long stress and a lot of caffeine may add small losses. A few short questions show which "
+                "of these may apply to you, and why."
             )
         )
         self.is_not.setText(

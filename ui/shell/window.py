@@ -139,7 +139,7 @@ class ScreenerWindow(QMainWindow):
     # --- language and look --------------------------------------------------------------------------------------
 
     def retranslate_ui(self, _language: str | None = None) -> None:
-        title = _("Magnesium needs self-check")
+        title = _("Magnesium self-check")
         QGuiApplication.setApplicationDisplayName(title)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
