@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from screener import guidance
 from screener.answers import Answers
@@ -48,14 +48,14 @@ class GroupCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(6)
-        header = QHBoxLayout()
+        # The group's name, then how the answers fit it, one above the other: two wrapped labels side by side in a
+        # row made Qt under-count the card's height with large text, and the reasons below were cut.
         self.title = wrapped_label(object_name="subheading")
         self.level = QLabel()
         self.level.setTextFormat(Qt.TextFormat.RichText)
         self.level.setWordWrap(True)
-        header.addWidget(self.title, 1)
-        header.addWidget(self.level, 1)
-        layout.addLayout(header)
+        layout.addWidget(self.title)
+        layout.addWidget(self.level)
         self.reasons = wrapped_label()
         self.evidence = wrapped_label(object_name="hint")
         layout.addWidget(self.reasons)

@@ -19,6 +19,7 @@ from ui.widgets.choices import ChoiceGroup
 
 STACK_BELOW_PX = 900  # narrower than this (times the text scale), a row's name goes above its counts
 NAME_MIN_PX = 200  # the least a food's name and serving get beside the counts (at normal text size; they wrap)
+HINT_MIN_PX = 320  # the least the hint gets beside "None of these" (times the text scale); narrower, it goes above
 ROW_GAP_PX = 12  # between one row's counts and the next row's: a finger needs 8 px or more between targets
 
 
@@ -68,13 +69,19 @@ class CountsBoard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(ROW_GAP_PX)
-        top = QHBoxLayout()
+        # The hint beside "None of these" (and any screen-wide action) while it keeps a readable width; above them
+        # otherwise, so it is never squeezed to a word a line.
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        top.setSpacing(12)
         self.hint = wrapped_label(object_name="hint")
         self.none_button = BigButton(kind="option")
         self.none_button.setObjectName("choice-none")
         self.none_button.toggled.connect(self.none_toggled.emit)
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(12)
+        self.action_row.addWidget(self.none_button, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.hint, 1)
-        top.addWidget(self.none_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addLayout(self.action_row, 0)
         layout.addLayout(top)
         self.top = top
         self.rows: dict[str, CountRow] = {}
@@ -86,7 +93,7 @@ class CountsBoard(QWidget):
 
     def add_action(self, button: QWidget) -> None:
         """A screen-wide action beside "None of these" (the row is a button's height already: it costs no room)."""
-        self.top.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.action_row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def set_value(self, counts: dict[str, str] | str | None) -> None:
         """Show the rows' codes, "none" (every row empty, the none button on) or nothing."""
@@ -105,4 +112,9 @@ class CountsBoard(QWidget):
         stacked = event.size().width() < need
         for row in self.rows.values():
             row.set_stacked(stacked)
+        actions = self.action_row.sizeHint().width()
+        hint_below = event.size().width() - actions - self.top.spacing() < HINT_MIN_PX * current_theme().text_scale
+        direction = QBoxLayout.Direction.TopToBottom if hint_below else QBoxLayout.Direction.LeftToRight
+        if self.top.direction() != direction:
+            self.top.setDirection(direction)
         super().resizeEvent(event)
