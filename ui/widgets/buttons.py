@@ -1,8 +1,9 @@
 """The one button of the app: finger-sized, wrapping its words instead of cutting them, a tick (not only a colour)
 when chosen, and a dashed focus ring, in a colour no chosen answer has, only while the keyboard is in use.
 
-It paints itself (no style sheet) and wraps its own lines: English at spaces, Japanese at phrase boundaries (after
-、 and 〜, around brackets), never leaving one character alone on a line as plain character wrapping would.
+It paints itself (no style sheet) and wraps its own lines: English at spaces and hyphens, Japanese at phrase
+boundaries (after 、 and 〜, around brackets, after a particle before a word: マグネシウムの / サプリメント), never
+leaving one character alone on a line as plain character wrapping would, and never cutting a word it has room for.
 """
 
 from __future__ import annotations
@@ -21,8 +22,20 @@ CHECK_MARK = "✓"
 RING = 4  # room kept around the body for the focus ring
 PAD_X, PAD_Y = 16, 8
 TICK_ROOM = 14  # small buttons keep this much on the left for their corner tick
-BREAK_AFTER = set("、。，,）」』〜～・／/ ")
+BREAK_AFTER = set("、。，,）」』〜～・／/ -")
 BREAK_BEFORE = set("（「『")
+
+
+PARTICLES = set("のをはがにでともやへ")  # a Japanese line may break after one of these when a word follows
+
+
+def _particle(char: str) -> bool:
+    return char in PARTICLES
+
+
+def _word_start(char: str) -> bool:
+    """Katakana or a kanji: where a Japanese word starts after a particle written in hiragana."""
+    return "\u30a0" <= char <= "\u30ff" or "\u4e00" <= char <= "\u9fff"
 
 
 def chunks(text: str) -> list[str]:
@@ -30,7 +43,7 @@ def chunks(text: str) -> list[str]:
     pieces: list[str] = []
     current = ""
     for char in text:
-        if char in BREAK_BEFORE and current:
+        if current and (char in BREAK_BEFORE or (_particle(current[-1]) and _word_start(char))):
             pieces.append(current)
             current = ""
         current += char
@@ -143,8 +156,6 @@ class BigButton(QAbstractButton):
         widest = max((metrics.horizontalAdvance(piece.rstrip()) for piece in chunks(self._words())), default=0)
         if self.single_line:
             widest = max((metrics.horizontalAdvance(line) for line in self._words().split("\n")), default=0)
-        else:
-            widest = min(widest, metrics.horizontalAdvance("M" * 9))  # a very long piece may break; the row stays
         least = self._min_height()  # square at the least: a finger-sized target both ways
         # The height at the narrowest width would be combined with the preferred width by layouts, giving a tall
         # button on a wide row: the real height comes from heightForWidth.
@@ -162,8 +173,13 @@ class BigButton(QAbstractButton):
         metrics = QFontMetrics(self._paint_font())
         lines = self._lines(self.width(), self._label())
         tall = len(lines) * metrics.lineSpacing() <= self.height() - 2 * RING
-        wide = all(metrics.horizontalAdvance(line) <= self._inner_width(self.width()) + 1 for line in lines)
-        return tall and wide
+        inner = self._inner_width(self.width()) + 1
+        wide = all(metrics.horizontalAdvance(line) <= inner for line in lines)
+        # A word cut in two ("Clea / r", "サプリメン / ト") is not whole even though every letter is drawn.
+        whole = self.single_line or all(
+            metrics.horizontalAdvance(piece.rstrip()) <= inner for piece in chunks(self._label())
+        )
+        return tall and wide and whole
 
     # --- behaviour ----------------------------------------------------------------------------------------------
 

@@ -94,7 +94,7 @@ class NumberEntry(QWidget):
             for column, key in enumerate(keys):
                 button = BigButton(key if key != CLEAR else "", kind="key")
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard types into the box itself
-                button.setMinimumWidth(110)
+                button.least_width = 110  # in the size hints, so a longer word ("Clear") widens its key
                 button.clicked.connect(lambda _c=False, k=key: self._press(k))
                 pad.addWidget(button, row, column)
                 self.keys[key] = button
