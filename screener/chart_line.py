@@ -2,7 +2,7 @@
 
 Plain text in the staff's (current) language, for example::
 
-    Mg self-check 2026-11-24a 2026-11-24 | Stress: likely | Food: likely | Age: likely | Exercise: not found |
+    Mg self-check 2026-11-24a 2026-11-24 | Stress: fits | Food: fits | Age: fits | Exercise: no fit |
     Caffeine: skipped | Flags: kidney, medicine, insomnia, apnoea
 
 (one line). It holds the content version, the date, each group's level in a fixed order (so two visits read
@@ -48,9 +48,9 @@ def group_names() -> dict[GroupId, str]:
 def level_names() -> dict[Level, str]:
     # Translators: short levels for the one-line chart note: keep them short.
     return {
-        "likely": pgettext("chart line", "likely"),
-        "possible": pgettext("chart line", "possible"),
-        "none": pgettext("chart line", "not found"),
+        "likely": pgettext("chart line", "fits"),
+        "possible": pgettext("chart line", "partly"),
+        "none": pgettext("chart line", "no fit"),
         "unknown": pgettext("chart line", "skipped"),
     }
 

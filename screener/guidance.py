@@ -39,7 +39,7 @@ GUIDANCE: dict[GroupId, tuple[str, ...]] = {
             "After long or sweaty sessions, eat a meal with magnesium-rich foods; plain water replaces fluid, "
             "not minerals."
         ),
-        N_("Food usually covers the extra need of training."),
+        N_("Food usually makes up what training loses in sweat."),
     ),
     "high_caffeine": (
         N_(
@@ -102,6 +102,10 @@ OTHER_RISKS_NOTE = N_(
 )
 
 PRESCRIBED_NOTE = N_("Do not stop or change a prescribed medicine without asking the prescriber.")
+# Beside magnesium oxide's warning signs (stop it and see a doctor), the same rule for everything else.
+PRESCRIBED_NOTE_BESIDE_SIGNS = N_(
+    "Apart from those warning signs, do not stop or change a prescribed medicine without asking the prescriber."
+)
 
 MEDICINE_TIMING_NOTE = N_(
     "If a clinician agrees to a magnesium supplement, bisphosphonates and some antibiotics must be taken hours apart "
@@ -184,7 +188,9 @@ def clinician_sections(result: Result) -> list[ClinicianSection]:
     before = [by_id[f] for f in BEFORE_MAGNESIUM if f in flags]
     if "interacting_medicine" in flags:
         before.append(_(MEDICINE_TIMING_NOTE))
-    if "interacting_medicine" in flags or "pregnancy" in flags or _takes_magnesium_medicine(result):
+    if _takes_magnesium_medicine(result):
+        before.append(_(PRESCRIBED_NOTE_BESIDE_SIGNS))
+    elif "interacting_medicine" in flags or "pregnancy" in flags:
         before.append(_(PRESCRIBED_NOTE))
     if before:
         sections.append(
@@ -251,8 +257,8 @@ def upper_limit_text(result: Result) -> str:
     figures = result.figures
     upper = figures.supplement_upper_limit_mg_per_day
     harm = _(
-        "Too much can cause diarrhoea and nausea; with weak kidneys it can build up dangerously. There is no limit "
-        "for magnesium from food."
+        "Too much can cause diarrhoea and nausea; with weak kidneys it can build up dangerously. No upper limit is "
+        "set for magnesium from ordinary food."
     )
     if upper is None:
         return _(

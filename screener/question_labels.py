@@ -77,7 +77,7 @@ FOOD_ROWS = {
     ),
     "whole_grains": (
         N_("Whole grains"),
-        {"us": N_("Brown rice: ½ cup cooked"), "jp": N_("Brown rice 1 bowl, or soba")},
+        {"us": N_("Brown rice: ½ cup cooked"), "jp": N_("Brown rice: 1 bowl; soba: 1 serving")},
     ),
     "avocado": (N_("Avocado"), {"us": N_("Half an avocado"), "jp": N_("Half an avocado")}),
 }
@@ -87,13 +87,13 @@ DRINK_ROWS = {
     "black_tea": (N_("Black tea"), {"us": N_("A mug, about 240 mL"), "jp": N_("A cup, about 150 mL")}),
     "green_tea": (
         N_("Green tea"),
-        {"us": N_("A mug, about 240 mL"), "jp": N_("A teacup, 150 mL; gyokuro: a small cup is 3")},
+        {"us": N_("A mug, about 240 mL"), "jp": N_("A 150 mL teacup; a cup of gyokuro is 3")},
     ),
     "energy_drink": (
         N_("Energy drinks"),
         {
             "us": N_("One is 240 mL; a large can may count as two"),
-            "jp": N_("A 250 mL can; a small shot is 2"),
+            "jp": N_("A 250 mL can; a small wake-up shot is 2"),
         },
     ),
     "cola": (N_("Cola"), {"us": N_("A glass, about 240 mL"), "jp": N_("A can, 350 mL")}),

@@ -339,7 +339,7 @@ def screens() -> tuple[Screen, ...]:
                         "Has anyone noticed that you snore loudly, gasp or choke, or stop breathing for a moment "
                         "while asleep?"
                     ),
-                    N_("Snoring or breathing pauses in sleep"),
+                    N_("Loud snoring or breathing pauses in sleep"),
                     choices=(*YES_NO, Choice("dont-know", N_("Not sure"), None)),
                     safety=True,
                 ),

@@ -37,15 +37,15 @@ FLAG_TITLES: dict[FlagId, str] = {
 EVIDENCE_TEXT: dict[str, str] = {
     "nih_at_risk_group": N_(
         "Link to magnesium: strong. The US National Institutes of Health (NIH) names older adults among the groups "
-        "most likely to get too little magnesium: with age, people tend to take in less, absorb less and lose more "
+        "more likely to get too little magnesium: with age, people tend to take in less, absorb less and lose more "
         "in urine."
     ),
     "intake_below_reference": N_(
         "Link to magnesium: strong. Too little magnesium in the diet is the most direct cause of running short."
     ),
     "sweat_losses_small": N_(
-        "Link to magnesium: some. Sweat carries a little magnesium (about 3 to 5 mg an hour of hard exercise), and "
-        "hard training may raise needs somewhat. A real shortage from sweat alone is rare."
+        "Link to magnesium: some. Sweat carries a little magnesium (about 3 to 5 mg an hour of hard exercise), so "
+        "hard training adds somewhat to what is lost. A real shortage from sweat alone is rare."
     ),
     "hypothesis": N_(
         "Link to magnesium: limited. Researchers have proposed that long stress may increase magnesium loss, but "
@@ -66,7 +66,7 @@ STRENGTH_LABELS: dict[EvidenceStrength, str] = {
 # Short, in-sentence names of the medicines and products, for reasons and the summary.
 _MEDICINES: dict[str, str] = {
     "diuretic": N_("a water pill (diuretic)"),
-    "proton_pump_inhibitor": N_("a stomach-acid medicine (proton pump inhibitor)"),
+    "proton_pump_inhibitor": N_("a stomach-acid medicine (such as omeprazole or vonoprazan)"),
     "antibiotic": N_("an antibiotic"),
     "bisphosphonate": N_("a bone medicine (bisphosphonate)"),
     "other_regular": N_("another daily medicine"),
@@ -210,8 +210,9 @@ def reason_text(reason: Reason, level: Level | None = None) -> str:
         ).format(mg=mg, limit=limit)
     if rid == "caffeine_below_limit":
         return _(
-            "This is below that limit, but above {from_mg} mg a day the check says “partly fits”: a single dose of "
-            "caffeine raises the magnesium lost in urine for a few hours, though the loss over a whole day is small."
+            "This is below that limit, but above {from_mg} mg a day the check says “Partly fits your answers”: a "
+            "single dose of caffeine raises the magnesium lost in urine for a few hours, though the loss over a whole "
+            "day is small."
         ).format(from_mg=number(_num(v["from_mg"])))
     if rid == "caffeine_late":
         return _(
@@ -248,8 +249,8 @@ def reason_text(reason: Reason, level: Level | None = None) -> str:
             ).format(age=v["age"], likely_from_age=v["likely_from_age"])
         if level == "possible":
             return _(
-                "Age {age}. The chance of getting too little magnesium grows with age: this check counts it as "
-                "partly fitting from {from_age} and as fitting from {likely_from_age}."
+                "Age {age}. The chance of getting too little magnesium grows with age: this check says “Partly "
+                "fits your answers” from {from_age} and “Fits your answers” from {likely_from_age}."
             ).format(age=v["age"], from_age=v["from_age"], likely_from_age=v["likely_from_age"])
         return _("This group starts at age {from_age}.").format(from_age=v["from_age"])
     if rid == "exercise_hours":
@@ -263,7 +264,7 @@ def reason_text(reason: Reason, level: Level | None = None) -> str:
     if rid == "heavy_sweating":
         return _("Usually drenched in sweat.")
     if rid == "sweating_not_heavy":
-        return _("Not usually drenched in sweat, so long hours alone count only as “partly fits”.")
+        return _("Not usually drenched in sweat, so long hours alone count only as “Partly fits your answers”.")
     if rid == "sweating_unknown":
         return _("Whether the sweating is heavy was not answered.")
     if rid == "stress_frequency":

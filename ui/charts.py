@@ -59,7 +59,7 @@ def caffeine_spec(result: Result) -> AmountBarSpec | None:
         value=f.caffeine_mg_per_day,
         value_label=_("Your drinks: about {mg} mg a day").format(mg=number(round(f.caffeine_mg_per_day, -1))),
         reference=f.caffeine_limit_mg_per_day,
-        reference_label=_("EFSA: no concern up to {mg} mg").format(mg=number(f.caffeine_limit_mg_per_day)),
+        reference_label=_("EFSA: no safety concern up to {mg} mg").format(mg=number(f.caffeine_limit_mg_per_day)),
         tone=result.groups["high_caffeine"].level,
     )
 

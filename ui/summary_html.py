@@ -129,7 +129,9 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
     )
     also = next(s for s in guidance.clinician_sections(result) if s.kind == "also")
     parts.append(f"<p style='margin:4px 0 0 0'>{bold_label(also.heading)}" + e(sentences(*also.lines)) + "</p>")
-    header = "".join(f"<th align='left'>{e(h)}</th>" for h in (_("Group"), _("Result"), _("Evidence"), _("Reasons")))
+    header = "".join(
+        f"<th align='left'>{e(h)}</th>" for h in (_("Group"), _("Result"), _("Link to magnesium"), _("Reasons"))
+    )
     rows = [f"<tr style='background-color:#e8efee'>{header}</tr>"]
     for group in result.ordered_groups():
         outcome = result.groups[group]

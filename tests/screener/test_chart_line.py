@@ -48,8 +48,8 @@ def test_the_line_in_english() -> None:
         ["kidney_disease", "interacting_medicine"],
     )  # fmt: skip
     assert chart_line(result, WHEN) == (
-        f"Mg self-check {result.content_version} 2026-11-24 | Stress: possible | Food: likely | Age: not found | "
-        "Exercise: skipped | Caffeine: likely | Flags: kidney, medicine"
+        f"Mg self-check {result.content_version} 2026-11-24 | Stress: partly | Food: fits | Age: no fit | "
+        "Exercise: skipped | Caffeine: fits | Flags: kidney, medicine"
     )
     no_flags = result_with({}, [])
     assert chart_line(no_flags, WHEN).endswith(" | Flags: none")

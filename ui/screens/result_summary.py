@@ -89,7 +89,9 @@ class ResultSummary(QWidget):
         self.alert_text.setText("\n".join(lines))
         matched = result.matched_groups()
         self.applies_heading.setText(
-            _("Groups that fit your answers:") if matched else _("None of the five groups fits your answers.")
+            _("Groups that fit or partly fit your answers:")
+            if matched
+            else _("None of the five groups fits your answers.")
         )
         for index, label in enumerate(self.group_lines):
             if index < len(matched):
