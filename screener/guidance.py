@@ -245,11 +245,7 @@ def clinician_sections(result: Result) -> list[ClinicianSection]:
 
 def _takes_magnesium_medicine(result: Result) -> bool:
     """A magnesium laxative or antacid (often prescribed), not only a supplement bought over the counter."""
-    for reason in result.clinician.reasons:
-        if reason.id == "magnesium_products":
-            products = reason.values.get("products")
-            return isinstance(products, list) and bool({"laxative", "antacid"} & set(products))
-    return False
+    return any(r.id == "magnesium_products" and r.values.get("magnesium_oxide") for r in result.clinician.reasons)
 
 
 def upper_limit_text(result: Result) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -109,11 +109,27 @@ class Thresholds(BaseModel):
     clinician: ClinicianThresholds
 
 
-class AgeAmount(BaseModel):
+class AgeBand(BaseModel):
+    """A row that holds for ages ``from_age`` to ``to_age``, both included."""
+
     model_config = _ROW
 
     from_age: int
     to_age: int
+
+    def covers(self, age: int) -> bool:
+        return self.from_age <= age <= self.to_age
+
+
+Band = TypeVar("Band", bound=AgeBand)
+
+
+def band_for(bands: tuple[Band, ...], age: int) -> Band | None:
+    """The band that holds for an age, or None when the table has none for it."""
+    return next((band for band in bands if band.covers(age)), None)
+
+
+class AgeAmount(AgeBand):
     mg_per_day: int = Field(gt=0)
 
 
@@ -133,11 +149,7 @@ class UpperLimit(BaseModel):
     japan_children_source: str
 
 
-class WeightBand(BaseModel):
-    model_config = _ROW
-
-    from_age: int
-    to_age: int
+class WeightBand(AgeBand):
     male: float = Field(gt=0)
     female: float = Field(gt=0)
 
@@ -197,11 +209,7 @@ class ChoiceTable(BaseModel):
         return found[0] if found else None
 
 
-class IntakeBand(BaseModel):
-    model_config = _ROW
-
-    from_age: int
-    to_age: int
+class IntakeBand(AgeBand):
     male: int
     female: int
     pregnancy: int | None = None  # only where the table gives one; otherwise the female column is used
@@ -287,10 +295,8 @@ class ReferenceTable(BaseModel):
 
         An unspecified or skipped sex takes the higher of the two values, so a need is never under-stated.
         """
-        for band in self.reference_intakes[region].bands:
-            if band.from_age <= age <= band.to_age:
-                break
-        else:
+        band = band_for(self.reference_intakes[region].bands, age)
+        if band is None:
             return None
         if pregnancy == "pregnant" and band.pregnancy is not None:
             column, mg = "pregnancy", band.pregnancy
@@ -310,14 +316,14 @@ class ReferenceTable(BaseModel):
 
     def body_weight_kg(self, age: int, sex: Sex | None) -> float | None:
         """The typical weight for the age; the lower of the two when sex is not given (limits stay careful)."""
-        for band in self.reference_body_weights.bands:
-            if band.from_age <= age <= band.to_age:
-                if sex == "male":
-                    return band.male
-                if sex == "female":
-                    return band.female
-                return min(band.male, band.female)
-        return None
+        band = band_for(self.reference_body_weights.bands, age)
+        if band is None:
+            return None
+        if sex == "male":
+            return band.male
+        if sex == "female":
+            return band.female
+        return min(band.male, band.female)
 
     def caffeine_limit(self, age: int, sex: Sex | None, pregnancy: Pregnancy | None) -> PersonLimit:
         """EFSA's level of no concern for this person: adults, pregnancy and breastfeeding, or per kg under 18."""
@@ -339,10 +345,8 @@ class ReferenceTable(BaseModel):
         if age >= rows.adult_from_age:
             return PersonLimit(rows.mg_per_day, "adult")
         if region == "us":
-            for band in rows.us_children:
-                if band.from_age <= age <= band.to_age:
-                    return PersonLimit(band.mg_per_day, "child_us")
-            return PersonLimit(None, "none_for_age")
+            band = band_for(rows.us_children, age)
+            return PersonLimit(None, "none_for_age") if band is None else PersonLimit(band.mg_per_day, "child_us")
         weight = self.body_weight_kg(age, sex)
         if age < rows.japan_children_from_age or weight is None:
             return PersonLimit(None, "none_for_age")

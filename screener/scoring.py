@@ -197,6 +197,8 @@ def clinician_section(answers: Answers, table: ReferenceTable, region: Region) -
         flag(
             "magnesium_products",
             products=list[str](answers.magnesium_products),
+            # The laxatives and antacids are magnesium oxide: PMDA's warnings hold for everyone who takes them.
+            magnesium_oxide=bool({"laxative", "antacid"} & set(answers.magnesium_products)),
             kidney=bool(answers.kidney_disease),
             older=answers.age_years >= rows.magnesium_products_stronger_from_age,
             from_age=rows.magnesium_products_stronger_from_age,

@@ -348,7 +348,7 @@ def _magnesium_products_text(v: dict[str, ReasonValue]) -> str:
             "adding more magnesium can be too much."
         ).format(upper=upper)
     at_risk = bool(v.get("kidney") or v.get("older"))
-    if {"laxative", "antacid"} & set(products):
+    if v.get("magnesium_oxide"):
         warning = _(
             "Magnesium oxide taken for a long time has raised blood magnesium too high, even with healthy kidneys "
             "and more often in older people. Early signs are nausea or vomiting, drowsiness, weakness, feeling "
