@@ -239,6 +239,7 @@ class ReferenceIntake(NamedTuple):
     mg_per_day: int
     basis: str  # "region:from-to:column", e.g. "jp:30-49:female"
     sex_unspecified: bool
+    source: str  # the band's own source where it has one (Japan's children: the 2020 edition), else the region's
 
 
 class ReferenceTable(BaseModel):
@@ -312,6 +313,7 @@ class ReferenceTable(BaseModel):
             mg_per_day=mg,
             basis=f"{region}:{band.from_age}-{band.to_age}:{column}",
             sex_unspecified=column == "higher",
+            source=band.source or self.reference_intakes[region].source,
         )
 
     def body_weight_kg(self, age: int, sex: Sex | None) -> float | None:

@@ -93,6 +93,7 @@ class Figures(BaseModel):
     food_magnesium_mg_per_day: float | None
     reference_intake_mg_per_day: int | None
     reference_intake_basis: str | None  # e.g. "jp:30-49:female"
+    reference_intake_source: str | None  # a [sources] key of the reference table, e.g. "mhlw_dri_2025"
     exercise_hours_per_week: float | None
     sweat_magnesium_mg_per_week: float | None
     supplement_upper_limit_mg_per_day: int | None  # None where no limit is set for the age (under 1 year)

@@ -265,6 +265,7 @@ def score(answers: Answers, region: Region = "jp", table: ReferenceTable | None 
             "food_magnesium_mg_per_day": None if food_mg is None else round(food_mg, 1),
             "reference_intake_mg_per_day": None if intake is None else intake.mg_per_day,
             "reference_intake_basis": None if intake is None else intake.basis,
+            "reference_intake_source": None if intake is None else intake.source,
             "exercise_hours_per_week": hours,
             "sweat_magnesium_mg_per_week": None if hours is None else round(hours * sweat_per_hour, 1),
             "supplement_upper_limit_mg_per_day": upper.mg_per_day,

@@ -68,16 +68,22 @@ def age_band(age: int) -> str:
     return _("{low} to {high}").format(low=low, high=low + 4)
 
 
+# Short names of the reference-intake sources (keys of the reference table's [sources]) for the summary's top line.
+INTAKE_SOURCES = {
+    "mhlw_dri_2025": N_("Japan 2025"),
+    "mhlw_dri_2020": N_("Japan 2020"),
+    "iom_1997": N_("US RDA (IOM 1997)"),
+}
+
+
 def reference_text(result: Result) -> str:
     """ "280 mg a day: Japan 2025, age 65 to 74, female" — which number was used, and why."""
     f = result.figures
     if f.reference_intake_mg_per_day is None or f.reference_intake_basis is None:
         return _("Reference intake: none for this age")
-    region, band, column = f.reference_intake_basis.split(":")
+    _region, band, column = f.reference_intake_basis.split(":")
     low, high = band.split("-")
-    # Japan's children's bands are the 2020 edition's (screener/data/reference.toml).
-    japan = _("Japan 2020") if int(low) < 18 else _("Japan 2025")
-    source = _("US RDA (IOM 1997)") if region == "us" else japan
+    source = _(INTAKE_SOURCES.get(f.reference_intake_source or "", f.reference_intake_source or ""))
     ages = (
         _("age {low} and over").format(low=low)
         if high == "120"

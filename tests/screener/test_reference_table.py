@@ -165,3 +165,12 @@ class TestChildrensLimits:
                 weight = table.body_weight_kg(band.from_age, sex)  # type: ignore[arg-type]
                 assert weight is not None
                 assert 5.0 <= getattr(band, sex) / weight <= 7.1, (band, sex)
+
+
+@pytest.mark.parametrize(
+    ("region", "age", "source"), [("jp", 16, "mhlw_dri_2020"), ("jp", 40, "mhlw_dri_2025"), ("us", 8, "iom_1997")]
+)
+def test_an_intake_names_the_source_of_its_own_band(region: str, age: int, source: str) -> None:
+    """Japan's children's bands come from the 2020 edition: the summary must not call them 2025."""
+    intake = reference_table().reference_intake(region, age, "female", None)  # type: ignore[arg-type]
+    assert intake is not None and intake.source == source
