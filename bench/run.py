@@ -1,10 +1,12 @@
 """Benchmarks: start-up, page turns and taps, language switch, PDF, scoring throughput, peak memory against a bare
-Qt baseline measured in the same run, a kiosk day (memory and widgets over hundreds of sessions) and read-aloud's
-first sound. A benchmark, never a test: it reports, it does not pass or fail.
+Qt baseline measured in the same run, a kiosk day (memory and widgets over hundreds of sessions), read-aloud's
+first sound, and the reading time of a visit (both examples, both languages, per screen). A benchmark, never a test:
+it reports, it does not pass or fail.
 
     python bench/run.py                          # prints a Markdown table
     python bench/run.py --json out.json          # and writes the figures as JSON
     python bench/run.py --soak-sessions 1000     # a longer kiosk day (default 300)
+    python bench/run.py --reading-only           # only the reading time of a visit
 """
 
 from __future__ import annotations
@@ -338,13 +340,65 @@ def rows(figures: dict[str, Any]) -> list[tuple[str, str, str | None]]:
     return table
 
 
+READING_TARGETS_S = {"typical": 180.0, "worst-case": 240.0}  # a visit, welcome to the result's first screen
+
+
+def measure_reading(size: tuple[int, int] = (1024, 768)) -> dict[str, Any]:
+    """A visit's reading and tapping time by the reading model (screener/reading.py), from what the tour shows,
+    for both examples in both languages: per screen and in total."""
+    from screener.answers import Answers
+    from ui.tour import run_tour
+
+    visits: dict[str, Any] = {}
+    for example in ("typical", "worst-case"):
+        answers = Answers.model_validate(json.loads((ROOT / "examples" / f"{example}.json").read_text("utf-8")))
+        for language in ("en", "ja"):
+            with tempfile.TemporaryDirectory() as out:
+                run_tour(answers, language, Path(out), size, region="jp" if language == "ja" else "us")
+                manifest = json.loads((Path(out) / "manifest.json").read_text(encoding="utf-8"))
+            visits[f"{example}/{language}"] = {
+                "estimate_s": manifest["estimate_s"],
+                "target_s": READING_TARGETS_S[example],
+                "taps": manifest["taps"],
+                "screens": [{"screen": s["screen"], **s["reading"]} for s in manifest["screens"]],
+            }
+    return {"reading": visits, "reading_size": f"{size[0]}x{size[1]}"}
+
+
+def print_reading(figures: dict[str, Any]) -> None:
+    visits = figures["reading"]
+    names = list(visits)
+    print(f"\nReading time of a visit at {figures['reading_size']} (seconds: reading + 2 s a tap)\n")
+    print("| screen | " + " | ".join(names) + " |\n|---|" + "---|" * len(names))
+    order = list(dict.fromkeys(s["screen"] for visit in visits.values() for s in visit["screens"]))
+    for screen in order:
+        cells = []
+        for name in names:
+            found = [s for s in visits[name]["screens"] if s["screen"] == screen]
+            cells.append(f"{found[0]['seconds']} ({found[0]['units']} {found[0]['unit'][0]})" if found else "—")
+        print(f"| {screen} | " + " | ".join(cells) + " |")
+    totals = [
+        f"**{v['estimate_s']}** / ≤ {v['target_s']:.0f} {'met' if v['estimate_s'] <= v['target_s'] else 'NOT MET'}"
+        for v in visits.values()
+    ]
+    print("| total / target | " + " | ".join(totals) + " |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--runs", type=int, default=9, help="start-ups of each kind (median taken)")
     parser.add_argument("--soak-sessions", type=int, default=300, help="sessions in the kiosk day")
+    parser.add_argument("--reading-only", action="store_true", help="only the reading time of a visit")
     args = parser.parse_args(argv)
     quiet_qt()
+    if args.reading_only:
+        reading = measure_reading()
+        print_reading(reading)
+        if args.json:
+            args.json.write_text(json.dumps(reading, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        sys.stdout.flush()
+        os._exit(0)
     figures: dict[str, Any] = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "date": time.strftime("%Y-%m-%d"),
@@ -356,10 +410,12 @@ def main(argv: list[str] | None = None) -> int:
     figures |= measure_scoring(20_000)
     figures |= measure_soak(args.soak_sessions)
     figures |= measure_speech()
+    figures |= measure_reading()
     print("| measure | result | target |\n|---|---|---|")
     for name, result, key in rows(figures):
         target = verdict(key, float(figures[key])) if key else "(reported)"
         print(f"| {name} | {result} | {target} |")
+    print_reading(figures)
     print(f"\n{figures['machine']}, {figures['date']}; packages {figures['lock']}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

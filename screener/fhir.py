@@ -169,7 +169,7 @@ def _question_item(texts: _Texts, asked: Question) -> Json:
     if asked.required:
         item["required"] = True
     children: list[Json] = []
-    if asked.hint is not None:
+    if asked.hint is not None or asked.details is not None:
         children.append(_help_item(texts, asked))
     if kind == "choice":
         if asked.kind == "multi":
@@ -199,11 +199,13 @@ def _question_item(texts: _Texts, asked: Question) -> Json:
 
 
 def _help_item(texts: _Texts, asked: Question) -> Json:
-    hint = asked.hint
-    assert hint is not None
+    """The hint and the details together, as a form's help (a renderer shows it behind its own "?")."""
+    from screener.wording import sentences
+
+    parts = [text for text in (asked.hint, asked.details) if text is not None]
     return {
         "linkId": f"{asked.field}.help",
-        **texts("text", lambda: _(hint)),
+        **texts("text", lambda: sentences(*(_(part) for part in parts))),
         "type": "display",
         "extension": [
             {"url": ITEM_CONTROL, "valueCodeableConcept": {"coding": [{"system": ITEM_CONTROL_SYSTEM, "code": "help"}]}}

@@ -17,11 +17,13 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from screener.i18n import N_
 from screener.ids import Region
 
 Kind = Literal["number", "single", "multi", "counts"]
 NONE_OF_THESE = "none"  # the code of a multi or counts question's "None of these": an answer of nothing (or zeros)
 NOT_SURE = "not-sure"  # the code of a "Not sure" choice of a multi question: recorded as not answered
+MORE_LABEL = N_("More")  # the button that shows a question's details
 Op = Literal["=", "!=", ">", ">=", "<", "<="]
 AnswerValue = bool | int | float | str
 Values = Mapping[str, Any]  # answers as a plain dict (as ``Answers.model_dump()`` gives, or the wizard's draft)
@@ -89,7 +91,8 @@ class Question:
     kind: Kind
     prompt: str  # msgid
     review_label: str  # msgid: the short name on the review page and the summary
-    hint: str | None = None  # msgid
+    hint: str | None = None  # msgid: shown under the question
+    details: str | None = None  # msgid: examples and reasons, shown only when the person taps "More"
     choices: tuple[Choice, ...] = ()
     rows: tuple[Row, ...] = ()
     when: tuple[Condition, ...] = ()

@@ -68,7 +68,6 @@ def screens() -> tuple[Screen, ...]:
                     "number",
                     N_("How old are you?"),
                     N_("Age"),
-                    hint=N_("Tap the numbers."),
                     required=True,
                     minimum=MIN_AGE,
                     maximum=MAX_AGE,
@@ -85,7 +84,7 @@ def screens() -> tuple[Screen, ...]:
                     "single",
                     N_("What is your sex?"),
                     N_("Sex"),
-                    hint=N_(
+                    details=N_(
                         "It is used only to choose your recommended amount of magnesium and which questions apply."
                     ),
                     choices=(
@@ -128,18 +127,18 @@ def screens() -> tuple[Screen, ...]:
                 Question(
                     "stress_frequency",
                     "single",
-                    N_(
-                        "Over the past month, how often did you feel tense or under pressure, from work, money, "
-                        "family, health or anything else?"
+                    N_("In the past month, how often did you feel stressed?"),
+                    N_("Stress"),
+                    details=N_(
+                        "Stressed means tense or under pressure, from work, money, family, health or anything else."
                     ),
-                    N_("Tense or under pressure"),
                     choices=tuple(Choice(str(n), label, n) for n, label in enumerate(STRESS_FREQUENCY)),
                 ),
                 Question(
                     "stress_months",
                     "single",
-                    N_("How long has it been like this?"),
-                    N_("For how long"),
+                    N_("For how long?"),
+                    N_("Stress, for how long"),
                     choices=months,
                     bins="stress_months",
                     when=(Condition("stress_frequency", ">=", 2),),
@@ -154,14 +153,14 @@ def screens() -> tuple[Screen, ...]:
                 Question(
                     "servings_per_week",
                     "counts",
-                    N_("In a usual week, how many times do you eat each of these?"),
-                    N_("Magnesium-rich foods, times a week"),
-                    hint=N_("Tap how many times for each food you eat; leave a food empty if you rarely eat it."),
+                    N_("How many times a week do you eat these?"),
+                    N_("Foods, times a week"),
+                    hint=N_("Skip foods you rarely eat."),
                     rows=_rows(FOOD_ROWS, FOOD_GROUPS),
                     bins="servings_per_week",
                     choices=(
                         *_binned("servings_per_week", SERVING_LABELS),
-                        Choice(NONE_OF_THESE, N_("I eat none of these"), 0, exclusive=True),
+                        Choice(NONE_OF_THESE, N_("None of these"), 0, exclusive=True),
                     ),
                 ),
             ),
@@ -174,17 +173,18 @@ def screens() -> tuple[Screen, ...]:
                 Question(
                     "exercise_hours_per_week",
                     "single",
-                    N_("In a usual week, how many hours do you exercise or work hard enough to sweat?"),
-                    N_("Exercise or work that makes you sweat, a week"),
-                    hint=N_("Count sports, brisk walking, heavy work and physical jobs."),
+                    N_("How many hours a week do you exercise or work hard enough to sweat?"),
+                    N_("Exercise or sweaty work, a week"),
+                    details=N_("Count sports, brisk walking, heavy work and physical jobs."),
                     choices=_binned("exercise_hours_per_week", EXERCISE_LABELS),
                     bins="exercise_hours_per_week",
                 ),
                 Question(
                     "heavy_sweating",
                     "single",
-                    N_("When you do, are you usually drenched in sweat, with soaked clothes?"),
+                    N_("When you do, are you usually drenched in sweat?"),
                     N_("Drenched in sweat"),
+                    details=N_("Drenched means your clothes are soaked with sweat."),
                     choices=YES_NO,
                     when=(Condition("exercise_hours_per_week", ">", 0),),
                 ),
@@ -198,14 +198,14 @@ def screens() -> tuple[Screen, ...]:
                 Question(
                     "caffeine_servings_per_day",
                     "counts",
-                    N_("On a usual day, how many of these do you have?"),
-                    N_("Caffeine, servings a day"),
-                    hint=N_("Tap how many for each drink you have; leave it empty if you rarely have it."),
+                    N_("How many of these do you have a day?"),
+                    N_("Caffeine drinks, a day"),
+                    hint=N_("Skip drinks you rarely have."),
                     rows=_rows(DRINK_ROWS, DRINKS),
                     bins="caffeine_servings_per_day",
                     choices=(
                         *_binned("caffeine_servings_per_day", CUP_LABELS),
-                        Choice(NONE_OF_THESE, N_("I have none of these"), 0.0, exclusive=True),
+                        Choice(NONE_OF_THESE, N_("None of these"), 0.0, exclusive=True),
                     ),
                 ),
             ),
@@ -220,7 +220,7 @@ def screens() -> tuple[Screen, ...]:
                     "single",
                     N_("Do you have caffeine after 2 pm?"),
                     N_("Caffeine after 2 pm"),
-                    hint=N_("Coffee, black or green tea, cola, energy drinks or caffeine tablets."),
+                    details=N_("Caffeine is in coffee, black or green tea, cola, energy drinks and caffeine tablets."),
                     choices=YES_NO,
                     when=_asked_when_any_item("caffeine_servings_per_day", DRINKS),
                     when_any=True,
@@ -235,9 +235,9 @@ def screens() -> tuple[Screen, ...]:
                 Question(
                     "kidney_disease",
                     "single",
-                    N_("Has a doctor ever told you that your kidneys are not working as well as they should?"),
-                    N_("Reduced kidney function"),
-                    hint=N_("For example, chronic kidney disease, or treatment with dialysis."),
+                    N_("Has a doctor ever said your kidneys do not work well?"),
+                    N_("Kidneys not working well"),
+                    details=N_("For example, chronic kidney disease, or treatment with dialysis."),
                     choices=(*YES_NO, Choice(NOT_SURE, N_("Not sure"), None)),
                     safety=True,
                 ),
@@ -251,11 +251,13 @@ def screens() -> tuple[Screen, ...]:
                 Question(
                     "medicines",
                     "multi",
-                    N_("Do you take any of these medicines now, even for a short time?"),
-                    N_("Medicines taken now"),
-                    hint=N_(
-                        "Some blood-pressure medicines contain a water pill. Choose all that apply; if you are not "
-                        "sure, show your medicines or their list to the staff."
+                    N_("Do you take any of these medicines now?"),
+                    N_("Medicines now"),
+                    hint=N_("Choose all that apply. Not sure? Ask the staff."),
+                    details=N_(
+                        "Count a medicine even if you take it for a short time. A water pill is, for example, "
+                        "furosemide. A stomach-acid medicine is, for example, omeprazole or vonoprazan. You can show "
+                        "your medicines or their list to the staff."
                     ),
                     choices=(
                         *(Choice(m, MEDICINE_LABELS[m], m) for m in MEDICINES),
@@ -273,9 +275,10 @@ def screens() -> tuple[Screen, ...]:
                 Question(
                     "magnesium_products",
                     "multi",
-                    N_("Do you already take anything that contains magnesium?"),
-                    N_("Magnesium already taken"),
-                    hint=N_("Many laxatives and stomach medicines contain magnesium. Choose all that apply."),
+                    N_("Do you already take anything with magnesium?"),
+                    N_("Magnesium taken now"),
+                    hint=N_("Choose all that apply."),
+                    details=N_("Some laxatives and antacids contain magnesium."),
                     choices=(
                         *(Choice(p, PRODUCT_LABELS[p], p) for p in MAGNESIUM_PRODUCTS),
                         Choice(NONE_OF_THESE, N_("None of these"), None, exclusive=True),
@@ -293,9 +296,12 @@ def screens() -> tuple[Screen, ...]:
                 Question(
                     "alcohol_drinks_per_week",
                     "single",
-                    N_("How many alcoholic drinks do you have in a usual week?"),
+                    N_("How many alcoholic drinks do you have a week?"),
                     N_("Alcohol, drinks a week"),
-                    hint=N_("One drink: a 350 mL can of beer, a glass of wine, or a single shot of spirits."),
+                    hint=N_("One drink is a can of beer or a glass of wine."),
+                    details=N_(
+                        "A small can of beer (350 mL), a glass of wine or a single shot of spirits is one drink."
+                    ),
                     choices=_binned("alcohol_drinks_per_week", ALCOHOL_LABELS),
                     bins="alcohol_drinks_per_week",
                 ),
@@ -309,8 +315,9 @@ def screens() -> tuple[Screen, ...]:
                 Question(
                     "insomnia_nights_per_week",
                     "single",
-                    N_("In a usual week, on how many nights do you have trouble falling asleep or staying asleep?"),
-                    N_("Nights a week with trouble sleeping"),
+                    N_("How many nights a week do you have trouble sleeping?"),
+                    N_("Nights a week of trouble sleeping"),
+                    details=N_("Trouble sleeping means trouble falling asleep or staying asleep."),
                     choices=_binned("insomnia_nights_per_week", NIGHT_LABELS),
                     bins="insomnia_nights_per_week",
                     safety=True,
@@ -318,8 +325,8 @@ def screens() -> tuple[Screen, ...]:
                 Question(
                     "sleep_problem_months",
                     "single",
-                    N_("How long has your sleep been like this?"),
-                    N_("How long the trouble sleeping has lasted"),
+                    N_("For how long?"),
+                    N_("How long the trouble sleeping lasted"),
                     choices=_binned("sleep_problem_months", MONTH_LABELS),
                     bins="sleep_problem_months",
                     when=(Condition("insomnia_nights_per_week", ">", 0),),
@@ -335,11 +342,8 @@ def screens() -> tuple[Screen, ...]:
                 Question(
                     "snoring_or_gasping",
                     "single",
-                    N_(
-                        "Has anyone noticed that you snore loudly, gasp or choke, or stop breathing for a moment "
-                        "while asleep?"
-                    ),
-                    N_("Loud snoring or breathing pauses in sleep"),
+                    N_("Has anyone said you snore loudly, gasp or stop breathing in your sleep?"),
+                    N_("Loud snoring or pauses in breathing"),
                     choices=(*YES_NO, Choice("dont-know", N_("Not sure"), None)),
                     safety=True,
                 ),

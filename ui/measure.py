@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QScrollBar, QWidget
 
@@ -84,3 +84,24 @@ def min_gap_px(root: QWidget) -> int | None:
         dy = max(b.top() - a.bottom() - 1, a.top() - b.bottom() - 1, 0)
         gaps.append(max(dx, dy))
     return min(gaps, default=None)
+
+
+def shown_texts(screen: QWidget, viewport: QWidget) -> list[str]:
+    """The words of every visible label and button of a screen's body that lie, at least in part, inside the
+    scroll area's viewport: what the person sees of it before scrolling (rich text as read, without markup)."""
+    from PySide6.QtGui import QTextDocumentFragment
+
+    seen = QRect(viewport.mapToGlobal(viewport.rect().topLeft()), viewport.size())
+    texts = []
+    for widget in screen.findChildren(QWidget):
+        if not isinstance(widget, QLabel | QAbstractButton) or not _shown(widget, screen):
+            continue
+        where = QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
+        if not seen.intersects(where):
+            continue
+        text = widget.text()
+        if isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.PlainText and "<" in text:
+            text = QTextDocumentFragment.fromHtml(text).toPlainText()
+        if text:
+            texts.append(text)
+    return texts

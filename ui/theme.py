@@ -135,6 +135,7 @@ class Theme(NamedTuple):
         QFrame#card QLabel, QFrame#card QWidget {{ background: {p.card}; }}
         QFrame#clinician {{ background: {p.warning_bg}; border: 3px solid {p.warning_border}; border-radius: 12px; }}
         QFrame#clinician QLabel, QFrame#clinician QWidget {{ background: {p.warning_bg}; }}
+        QFrame#reviewLine {{ border: none; border-bottom: 1px solid {p.border}; }}
         QFrame#header, QFrame#footer {{ border: none; }}
         QGroupBox {{ border: none; margin: 0; padding: 0; }}
         QScrollArea {{ border: none; }}

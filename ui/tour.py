@@ -1,6 +1,8 @@
 """``screener tour``: answer the wizard from an answers file by tapping it as a person would, save a PNG of every
 screen, and write ``manifest.json`` beside them: each screen's name, whether everything on it fitted without
-scrolling (measured from the widgets as laid out), and how many taps it took from the welcome screen to the result.
+scrolling (measured from the widgets as laid out), how many taps it took from the welcome screen to the result, and
+how long each screen takes to read and tap by the reading model (screener/reading.py): a question screen's question,
+hint, rows and distinct choices; on the welcome, the review and the result, what is shown before scrolling.
 
 For documentation, translators and review. Runs without a visible window (Qt's offscreen platform).
 """
@@ -129,8 +131,10 @@ def run_tour(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from screener.answer_sheet import AnswerSheet
     from screener.i18n import current_language, negotiate_region
+    from screener.reading import ScreenEstimate, distinct_units, screen_texts
     from ui.app import build_window, create_app
-    from ui.measure import clipped, min_gap_px, min_target_px
+    from ui.measure import clipped, min_gap_px, min_target_px, shown_texts
+    from ui.screens.question import QuestionScreen
     from ui.theme import LARGE_TEXT_SCALE, Theme
 
     previous_language = current_language()
@@ -148,8 +152,10 @@ def run_tour(
     tapper = Tapper()
     written: list[Path] = []
     screens: list[dict[str, Any]] = []
+    read: list[tuple[str, int]] = []  # each screen's units, with the tap count when it was reached
+    arrivals: list[int] = []
 
-    def save(fits_before: bool = True) -> None:
+    def save(fits_before: bool = True, arrived: int = 0) -> None:
         settle()
         screen_id = window.current_id()
         name = f"{len(screens) + 1:02d}-{screen_id.replace('_', '-')}"
@@ -159,6 +165,12 @@ def run_tour(
         written.append(path)
         current = window.navigator.current()
         area = current.scroll_area
+        if isinstance(current, QuestionScreen):
+            units = distinct_units(screen_texts(current.definition, current.sheet, region))  # type: ignore[arg-type]
+        else:
+            units = distinct_units(shown_texts(current.body, area.viewport()))
+        read.append((screen_id, units))
+        arrivals.append(arrived)
         screens.append(
             {
                 "name": name,
@@ -180,13 +192,19 @@ def run_tour(
     tapper.tap(window.footer.next_button)  # Start
     while window.current_id() not in ("review", "result"):
         settle()
+        arrived = tapper.taps
         fits_unanswered = window.navigator.current().fits()
         answer_screen(window, wanted, tapper, then_next=False)
-        save(fits_unanswered)  # the picture shows the answers chosen and any follow-up they brought
+        save(fits_unanswered, arrived)  # the picture shows the answers chosen and any follow-up they brought
         tapper.tap(window.footer.next_button)
-    save()
+    save(arrived=tapper.taps)
     tapper.tap(window.footer.next_button)  # See my result
-    save()
+    save(arrived=tapper.taps)
+    arrivals.append(tapper.taps)  # the result is the end of the visit: no tap of its own is counted
+    for index, (screen_id, units) in enumerate(read):
+        taps = arrivals[index + 1] - arrivals[index]
+        screens[index]["reading"] = ScreenEstimate(screen_id, units, taps, language).as_dict()
+    estimate_s = sum(float(s["reading"]["seconds"]) for s in screens)
     if full_result:
         content = window.navigator.current().body
         width = window.navigator.current().scroll_area.viewport().width()
@@ -203,6 +221,7 @@ def run_tour(
         "high_contrast": high_contrast,
         "taps": tapper.taps,
         "question_screens": sum(1 for s in screens if s["screen"] not in ("welcome", "review", "result")),
+        "estimate_s": round(estimate_s, 1),
         "screens": screens,
     }
     manifest_path = out_dir / "manifest.json"

@@ -686,7 +686,7 @@ class Walker:
         cards = []
         for node in nodes:
             labels = [n.name for n in nodes if n.parents and n.parents[-1] is node and n.role == "label" and n.showing]
-            if len(labels) >= 2:
+            if labels:
                 cards.append(labels)
         return cards
 

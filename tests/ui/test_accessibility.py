@@ -43,7 +43,7 @@ def test_single_choices_are_radio_buttons_in_a_group_named_by_the_question(
     assert isinstance(group, ChoiceGroup)
     box = QAccessible.queryAccessibleInterface(group)
     assert box.role() == QAccessible.Role.Grouping
-    assert box.text(QAccessible.Text.Name).startswith("Over the past month")
+    assert box.text(QAccessible.Text.Name).startswith("In the past month")
     for button in group.buttons.values():
         node = QAccessible.queryAccessibleInterface(button)
         assert node.role() == QAccessible.Role.RadioButton

@@ -35,7 +35,7 @@ def test_pressing_reads_and_pressing_again_stops(qtbot: QtBot, window: ScreenerW
     start(qtbot, window)
     assert window.header.speak_button.text() == "Stop reading"
     text = window.navigator.current().spoken_text()
-    assert "tense or under pressure" in text and "Most days" in text  # the question and its choices
+    assert "how often did you feel stressed" in text and "Most days" in text  # the question and its choices
     tap(qtbot, window.header.speak_button)
     assert not speaking(window) and not window.header.speak_button.isChecked()
 

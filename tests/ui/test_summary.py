@@ -112,7 +112,7 @@ def test_a_calm_result_also_fits_and_says_which_safety_questions_were_skipped(ma
     text = squeeze(pdf_text(path))
     assert squeeze("No safety flag in the answers given") in text
     assert squeeze("Safety questions not answered") in text
-    assert squeeze("reduced kidney function") in text  # named as not answered, never as "no flags at all"
+    assert squeeze("kidneys not working well") in text  # named as not answered, never as "no flags at all"
 
 
 def test_the_pregnancy_limit_is_printed_as_the_pregnancy_limit(make_pdf) -> None:  # type: ignore[no-untyped-def]

@@ -94,3 +94,26 @@ def test_the_clipping_measure_finds_a_label_too_long_for_its_button(qtbot: QtBot
     window.footer.next_button.setText(long_words)
     qtbot.waitUntil(lambda: clipped(window) != [])
     assert long_words in clipped(window)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_manifest_carries_each_screens_reading_time_by_the_one_model(
+    qtbot: QtBot, tmp_path: Path, language: str
+) -> None:
+    from screener.i18n import set_language
+    from screener.reading import question_screens, typical_sheet
+
+    run_tour(TYPICAL, language, tmp_path, (1024, 768), region="jp")
+    found = manifest(tmp_path)
+    readings = {s["screen"]: s["reading"] for s in found["screens"]}
+    assert found["estimate_s"] == pytest.approx(sum(r["seconds"] for r in readings.values()), abs=0.2)
+    assert sum(r["taps"] for r in readings.values()) == found["taps"] == 29
+    assert readings["welcome"]["taps"] == 1 and readings["review"]["taps"] == 1 and readings["result"]["taps"] == 0
+    assert all(r["unit"] == ("characters" if language == "ja" else "words") for r in readings.values())
+    assert all(r["units"] > 0 for r in readings.values())
+    # The question screens are counted as the welcome's estimate counts them: the same texts, the same taps.
+    set_language(language)
+    for estimate in question_screens(typical_sheet(), "jp"):
+        assert readings[estimate.screen]["units"] == estimate.units, estimate.screen
+        assert readings[estimate.screen]["taps"] == estimate.taps, estimate.screen
+    set_language("en")

@@ -12,7 +12,7 @@ from screener.answer_sheet import AnswerSheet
 from screener.answers import Answers
 from screener.result import GROUP_IDS
 from screener.scoring import score
-from screener.wording import flag_title, group_title, level_label
+from screener.wording import group_title, level_label
 from tests.screener.helpers import WORST_CASE
 from tests.ui.driver import answer_everything, next_screen, tap, type_age
 from ui.shell.window import ScreenerWindow
@@ -81,8 +81,13 @@ def test_result_screen_shows_the_levels_the_core_computes(qtbot: QtBot, window: 
     summary = result_screen.summary.spoken_text()
     for group in expected.matched_groups():
         assert group_title(group) in summary
-    for flag in expected.clinician.flags:
-        assert flag_title(flag).lower() in result_screen.summary.alert_text.text().lower()
+    # The box says each flag in the person's own answers, the words the first screen's wording gives it.
+    from screener.why import clinician_lines
+
+    box = result_screen.summary.alert_text.text()
+    sections = clinician_lines(expected)
+    assert len(sections) == len({f in ("chronic_insomnia", "possible_sleep_apnoea") for f in expected.clinician.flags})
+    assert all(f"⚠ {section}" in box for section in sections)
 
 
 def test_untouched_questions_are_not_answered_never_zero(qtbot: QtBot, window: ScreenerWindow) -> None:

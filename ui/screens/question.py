@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from screener.i18n import _, pgettext
-from screener.questionnaire import NONE_OF_THESE, Question, Screen
+from screener.questionnaire import MORE_LABEL, NONE_OF_THESE, Question, Screen
 from screener.review import count_text
 from screener.wording import labelled
 from ui.labels import wrapped_label
@@ -24,7 +24,8 @@ Control = ChoiceGroup | ChoiceToggles | CountsBoard | NumberEntry
 
 
 class QuestionBlock(QWidget):
-    """One question: prompt, hint and control, shown or hidden as a whole."""
+    """One question: prompt, hint and control, shown or hidden as a whole. A question's details (examples, why
+    it is asked) wait behind a "More" button beside the hint: there for whoever wants them, never read first."""
 
     def __init__(self, question: Question, control: Control) -> None:
         super().__init__()
@@ -36,10 +37,33 @@ class QuestionBlock(QWidget):
         self.prompt = wrapped_label(object_name="prompt")
         self.hint = wrapped_label(object_name="hint")
         self.prompt.setBuddy(control)
-        layout.addWidget(self.prompt)
-        if question.hint and question.kind != "counts":  # a counts board shows its hint beside "None of these"
-            layout.addWidget(self.hint)
+        self.more: BigButton | None = None
+        self.details = wrapped_label(object_name="hint")
+        self.details.hide()
+        shows_hint = bool(question.hint) and question.kind != "counts"  # a board shows it beside "None of these"
+        if question.details:
+            self.more = BigButton(kind="secondary")
+            self.more.single_line = True
+            self.more.setObjectName("more")
+            self.more.clicked.connect(lambda: self.show_details(not self.details.isVisibleTo(self)))
+            # Beside the hint, or beside the question when there is no hint: it never takes a row of its own.
+            if shows_hint:
+                layout.addWidget(self.prompt)
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(12)
+            row.addWidget(self.hint if shows_hint else self.prompt, 1)
+            row.addWidget(self.more, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addLayout(row)
+            layout.addWidget(self.details)
+        else:
+            layout.addWidget(self.prompt)
+            if shows_hint:
+                layout.addWidget(self.hint)
         layout.addWidget(control)
+
+    def show_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
 
 
 class QuestionScreen(ScreenWidget):
@@ -117,6 +141,10 @@ class QuestionScreen(ScreenWidget):
                 self.clear_button.setText(_("Clear my answer"))
                 self.clear_button.setAccessibleName(_("Clear my answer to this question"))
             block.hint.setText(_(question.hint) if question.hint else "")
+            if block.more is not None and question.details:
+                block.more.setText(_(MORE_LABEL))
+                block.more.setAccessibleName(labelled(_(MORE_LABEL), prompt))
+                block.details.setText(_(question.details))
             if isinstance(control, NumberEntry):
                 control.set_labels(
                     _("Age in years"),
@@ -152,6 +180,8 @@ class QuestionScreen(ScreenWidget):
             parts.append(_(question.prompt))
             if question.hint:
                 parts.append(_(question.hint))
+            if question.details and block.details.isVisibleTo(self):
+                parts.append(_(question.details))
             if question.kind == "counts":
                 parts += [_(row.label) for row in question.rows]
             parts += [_(choice.label) for choice in question.choices if question.kind != "counts"]
@@ -245,6 +275,7 @@ class QuestionScreen(ScreenWidget):
     def load(self) -> None:
         for block in self.blocks:
             question, control = block.question, block.control
+            block.show_details(False)  # each visit starts with the details closed
             if isinstance(control, NumberEntry):
                 age = self.sheet.age()
                 control.blockSignals(True)

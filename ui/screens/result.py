@@ -1,6 +1,7 @@
-"""The result: the one-screen summary first, then the details — the clinician sections (each heading above its own
-reasons), a card per group with its level, evidence, reasons and evidence note, the pictures, what you can do, the
-upper limit, what research shows, the sources and the disclaimer. It shows what the core computed.
+"""The result: the one-screen summary first, then the details, each behind a tap — what you can do; a card per
+group with its level, evidence, reasons and evidence note, and the pictures; the clinician sections (each heading
+above its own reasons); and the upper limit, what research shows, the sources and the disclaimer. It shows what
+the core computed.
 
 The cards are built once and refilled for each result, so showing a result costs text updates, not new widgets.
 """
@@ -22,6 +23,7 @@ from ui.labels import as_written, wrapped_label
 from ui.screens.base import ScreenContext, ScreenWidget
 from ui.screens.result_summary import ResultSummary, level_line
 from ui.theme import Theme
+from ui.widgets.collapsible import Collapsible
 
 if TYPE_CHECKING:
     from screener.result import Result
@@ -85,14 +87,18 @@ class ResultScreen(ScreenWidget):
         self.answers: Answers | None = None
         self.summary = ResultSummary()
         self.body_layout.addWidget(self.summary)
+        # The details wait behind four taps, so the first screen is the answer and the whole page stays short.
         self.details_heading = wrapped_label(object_name="heading")
         self.body_layout.addWidget(self.details_heading)
+        self.clinician_section, self.groups_section, self.guidance_section, self.about_section = (
+            Collapsible() for _index in range(4)
+        )
         self.clinician_boxes = [ClinicianBox() for _index in range(5)]
         for box in self.clinician_boxes:
-            self.body_layout.addWidget(box)
+            self.clinician_section.content_layout.addWidget(box)
         self.cards = {group: GroupCard() for group in GROUP_IDS}
         for group_card in self.cards.values():
-            self.body_layout.addWidget(group_card)
+            self.groups_section.content_layout.addWidget(group_card)
         self.pictures, inner = card()
         self.magnesium_bar = AmountBar(theme.palette)
         self.caffeine_bar = AmountBar(theme.palette)
@@ -100,11 +106,13 @@ class ResultScreen(ScreenWidget):
         # The note belongs to the food picture, so it sits right under it.
         for part in (self.magnesium_bar, self.pictures_note, self.caffeine_bar):
             inner.addWidget(part)
+        self.groups_section.content_layout.addWidget(self.pictures)
         self.guidance, inner = card()
         self.guidance_heading = wrapped_label(object_name="subheading")
         self.guidance_points = wrapped_label()
         inner.addWidget(self.guidance_heading)
         inner.addWidget(self.guidance_points)
+        self.guidance_section.content_layout.addWidget(self.guidance)
         self.about, inner = card()
         self.upper_limit = wrapped_label()
         self.study_heading = wrapped_label(object_name="subheading")
@@ -123,8 +131,9 @@ class ResultScreen(ScreenWidget):
             self.version,
         ):
             inner.addWidget(widget)
-        for frame in (self.pictures, self.guidance, self.about):
-            self.body_layout.addWidget(frame)
+        self.about_section.content_layout.addWidget(self.about)
+        for section in self.sections():
+            self.body_layout.addWidget(section)
         self.finish_layout()
 
     def title(self) -> str:
@@ -134,8 +143,13 @@ class ResultScreen(ScreenWidget):
         super().retranslate_ui()
         self._fill()
 
+    def sections(self) -> tuple[Collapsible, ...]:
+        return (self.guidance_section, self.groups_section, self.clinician_section, self.about_section)
+
     def show_result(self, result: Result, answers: Answers, theme: Theme) -> None:
         self.result, self.answers, self.theme = result, answers, theme
+        for section in self.sections():
+            section.set_open(False)  # each result starts with its details closed
         self._fill()
         self.scroll_area.scroll_to_top()
 
@@ -157,8 +171,12 @@ class ResultScreen(ScreenWidget):
         result = self.result
         if result is None:
             return
-        self.summary.show_result(result, self.theme)
+        self.summary.show_result(result, self.answers, self.theme)
         self.details_heading.setText(_("Details"))
+        self.guidance_section.set_title(_("What you can do"))
+        self.groups_section.set_title(_("Each group: the reasons in full"))
+        self.clinician_section.set_title(_("For the clinician: the safety reasons in full"))
+        self.about_section.set_title(_("About this check, the research and the sources"))
         sections = guidance.clinician_sections(result)
         for index, box in enumerate(self.clinician_boxes):
             shown = index < len(sections)
@@ -193,11 +211,11 @@ class ResultScreen(ScreenWidget):
         self.version.setText(_("Content version {version}").format(version=result.content_version))
 
     def _order_cards(self, result: Result) -> None:
-        """Group cards in display order, right after the clinician boxes."""
-        anchor = self.body_layout.indexOf(self.clinician_boxes[-1]) + 1
+        """Group cards in display order, before the pictures."""
+        layout = self.groups_section.content_layout
         for offset, group in enumerate(result.ordered_groups()):
-            self.body_layout.removeWidget(self.cards[group])
-            self.body_layout.insertWidget(anchor + offset, self.cards[group])
+            layout.removeWidget(self.cards[group])
+            layout.insertWidget(offset, self.cards[group])
 
     def _fill_pictures(self, result: Result) -> None:
         magnesium, caffeine = magnesium_spec(result), caffeine_spec(result)

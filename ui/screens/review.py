@@ -4,9 +4,9 @@ Change button that goes back to that question. Rows are made once and refilled e
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
-from screener.i18n import _
+from screener.i18n import _, current_language
 from screener.review import ReviewRow, review_rows
 from screener.wording import labelled
 from ui.labels import wrapped_label
@@ -15,29 +15,36 @@ from ui.widgets.buttons import BigButton
 
 
 class ReviewLine(QFrame):
+    """One answer on one line: "Age: 70 years", a food or drink list run on with semicolons, and Change."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.setObjectName("card")
-        layout = QGridLayout(self)
-        layout.setContentsMargins(16, 8, 8, 8)
-        layout.setHorizontalSpacing(12)
-        layout.setVerticalSpacing(2)
-        self.label = wrapped_label(object_name="hint")
-        self.answer = wrapped_label()
+        self.setObjectName("reviewLine")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 0, 2)
+        layout.setSpacing(12)
+        self.line = wrapped_label()
         self.change = BigButton()
-        layout.addWidget(self.label, 0, 0)
-        layout.addWidget(self.answer, 1, 0)
-        layout.addWidget(self.change, 0, 1, 2, 1)
-        layout.setColumnStretch(0, 1)
+        self.change.single_line = True
+        layout.addWidget(self.line, 1)
+        layout.addWidget(self.change, 0)
         self.screen_id = ""
+        self.label = ""
+        self.answer = ""
 
     def fill(self, row: ReviewRow) -> None:
         self.screen_id = row.screen
-        self.label.setText(row.label)
-        self.answer.setText(row.answer)
+        self.label, self.answer = row.label, row.answer
+        self.line.setText(labelled(row.label, one_line(row.answer)))
         self.change.setText(_("Change"))
         self.change.setAccessibleName(_("Change: {question}").format(question=row.label))
         self.setAccessibleName(labelled(row.label, row.answer))
+
+
+def one_line(answer: str) -> str:
+    """An answer of several lines (foods, medicines) run on in one: "Leafy greens: 2 times a week; Nuts: …"."""
+    gap = "、" if current_language() == "ja" else "; "
+    return gap.join(part for part in answer.split("\n") if part)
 
 
 class ReviewScreen(ScreenWidget):
@@ -51,7 +58,7 @@ class ReviewScreen(ScreenWidget):
         self.body_layout.addWidget(self.heading)
         self.body_layout.addWidget(self.intro)
         self.lines: list[ReviewLine] = []
-        self.body_layout.setSpacing(8)
+        self.body_layout.setSpacing(6)
         self.finish_layout()
 
     def title(self) -> str:
@@ -60,7 +67,7 @@ class ReviewScreen(ScreenWidget):
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
         self.heading.setText(_("Check your answers"))
-        self.intro.setText(_("Here is what you told us. Tap “Change” to correct anything."))
+        self.intro.setText(_("Tap “Change” to correct an answer."))
         self.load()
 
     def load(self) -> None:
@@ -77,9 +84,9 @@ class ReviewScreen(ScreenWidget):
             line.setVisible(shown)
 
     def answer_texts(self) -> list[str]:
-        return [line.answer.text() for line in self.lines if not line.isHidden()]
+        return [part for line in self.lines if not line.isHidden() for part in line.answer.split("\n")]
 
     def spoken_text(self) -> str:
         lines = [self.heading.text(), self.intro.text()]
-        lines += [labelled(line.label.text(), line.answer.text()) for line in self.lines if not line.isHidden()]
+        lines += [labelled(line.label, line.answer) for line in self.lines if not line.isHidden()]
         return "\n".join(lines)

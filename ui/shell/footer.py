@@ -50,9 +50,9 @@ class FooterBar(QFrame):
 
     def retranslate_ui(self) -> None:
         self.back_button.setText(_("Back"))  # on the result too: back to the review, answers kept
-        self.start_over_button.setText(_("Start over"))
+        self.start_over_button.setText(pgettext("button", "Start over"))
         self.pdf_button.setText(pgettext("button", "Save PDF"))
-        self.record_button.setText(pgettext("button", "Save for clinic records"))
+        self.record_button.setText(pgettext("button", "Save record"))
         self.print_button.setText(pgettext("button", "Print for staff"))
         self.start_over_button.setAccessibleName(_("Start over for the next person"))
         self.back_button.setAccessibleName(self.back_button.text())
