@@ -34,23 +34,10 @@ ALCOHOL_LABELS = {
     "15-21": N_("15–21 drinks"),
     "22-plus": N_("22 drinks or more"),
 }
-NIGHT_LABELS = {
-    "0": N_("None"),
-    "1": "1",
-    "2": "2",
-    "3": "3",
-    "4": "4",
-    "5": "5",
-    "6": "6",
-    "7": N_("Every night"),
-}
+ONE_TO_SIX = {str(n): str(n) for n in range(1, 7)}  # counts read as bare numbers: the question names the unit
+NIGHT_LABELS = {"0": N_("None"), **ONE_TO_SIX, "7": N_("Every night")}
 SERVING_LABELS = {
-    "1": "1",
-    "2": "2",
-    "3": "3",
-    "4": "4",
-    "5": "5",
-    "6": "6",
+    **ONE_TO_SIX,
     "7": N_("Daily"),
     "14-plus": N_("2+ a day"),
 }
