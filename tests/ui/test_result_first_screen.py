@@ -111,3 +111,17 @@ def test_the_details_wait_closed_behind_a_tap(qtbot: QtBot, window: ScreenerWind
     window.show_result()
     settle()
     assert not screen.groups_section.content.isVisible()
+
+
+def test_a_question_starts_on_its_answers_not_on_more(qtbot: QtBot, window: ScreenerWindow) -> None:
+    """Orca began the sex question with "More: What is your sex? push button": the first focus is the answers."""
+    from tests.ui.driver import question_screen, type_age
+
+    next_screen(qtbot, window)
+    type_age(qtbot, window, 40)
+    next_screen(qtbot, window)
+    screen = question_screen(window)
+    block = screen.blocks[0]
+    assert block.more is not None and block.more.isVisible()
+    first = screen.focus_first()
+    assert first is not block.more and first in block.control.findChildren(QWidget)

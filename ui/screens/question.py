@@ -7,7 +7,7 @@ only when it applies; the screens are laid out so that it is on screen when it a
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from screener.i18n import _, pgettext
 from screener.questionnaire import MORE_LABEL, NONE_OF_THESE, Question, Screen
@@ -313,7 +313,15 @@ class QuestionScreen(ScreenWidget):
         first = self.blocks[0].control
         if isinstance(first, NumberEntry):
             return first.edit
-        return super().focus_first()
+        # The answers, not the "More" beside the question: a screen reader starts on the question's choices.
+        return next(
+            (
+                button
+                for button in first.findChildren(QAbstractButton)
+                if button.isVisibleTo(self) and button.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ),
+            super().focus_first(),
+        )
 
     def prompt_labels(self) -> list[QLabel]:
         return [block.prompt for block in self.blocks]
