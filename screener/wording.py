@@ -111,6 +111,13 @@ def sentences(*parts: str) -> str:
     return gap.join(part for part in parts if part)
 
 
+def full_stop(text: str) -> str:
+    """``text`` ending as a sentence does ("." in English, "。" in Japanese), unless it already ends so."""
+    if not text or text[-1] in ".!?。！？)）":
+        return text
+    return text + ("。" if current_language() == "ja" else ".")
+
+
 def labelled(label: str, value: str) -> str:
     """ "Label: value", with the colon of the language (Japanese uses the full-width ：)."""
     return _("{label}: {value}").format(label=label, value=value)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from screener.errors import InputError, shown_path
 from screener.i18n import negotiate_language
 from screener.ids import Region
+from ui import accessibility
 from ui.crash import install_crash_handler
 from ui.fonts import application_font, choose_japanese_font
 from ui.qt_i18n import LanguageHub
@@ -60,6 +61,7 @@ def build_window(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     install_focus_mode(app)
+    accessibility.install()  # before the first widget is asked for its accessible interface
     theme = theme or Theme()
     choice = choose_japanese_font()
     app.setFont(application_font(choice, theme.point_size()))

@@ -105,6 +105,14 @@ def arrow_to(qtbot: QtBot, buttons: list[QWidget], index: int, what: str) -> Non
     raise AssertionError(f"the arrow keys never reached option {index} of {what}; focus on {where(focused())}")
 
 
+def enter_group(qtbot: QtBot, group: QWidget, buttons: list[QWidget], what: str) -> None:
+    """The question's group itself takes the focus first (a screen reader says the question there); an arrow key
+    goes on into its answers."""
+    if focused() is group:
+        press(qtbot, Qt.Key.Key_Down)
+        assert focused() in buttons, f"{what}: an arrow on the question went to {where(focused())}, not its answers"
+
+
 def prepare(window: ScreenerWindow, screen_id: str) -> None:
     sheet = window.sheet
     fields = {q.field for s in screens() if s.id == screen_id for q in s.questions}
@@ -151,6 +159,7 @@ def choose_each(qtbot: QtBot, window: ScreenerWindow, question: Question, group:
     codes = [code for code in group.codes if not group.buttons[code].isHidden()]
     assert codes == [c.code for c in question.choices], f"{question.field}: options shown {codes}"
     others = answers_but(window, question.field)
+    enter_group(qtbot, group, buttons, question.field)
     for index, code in enumerate(codes):
         arrow_to(qtbot, buttons, index, question.field)
         press(qtbot, CHOOSE_KEYS[index % 2])
@@ -165,6 +174,7 @@ def choose_each(qtbot: QtBot, window: ScreenerWindow, question: Question, group:
 
 def toggle_each(qtbot: QtBot, window: ScreenerWindow, question: Question, toggles: ChoiceToggles) -> None:
     buttons: list[QWidget] = list(toggles.ordered())
+    enter_group(qtbot, toggles, buttons, question.field)
     for index, code in enumerate(toggles.codes):
         arrow_to(qtbot, buttons, index, question.field)
         press(qtbot, Qt.Key.Key_Space)

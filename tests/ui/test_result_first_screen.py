@@ -113,8 +113,13 @@ def test_the_details_wait_closed_behind_a_tap(qtbot: QtBot, window: ScreenerWind
     assert not screen.groups_section.content.isVisible()
 
 
-def test_a_question_starts_on_its_answers_not_on_more(qtbot: QtBot, window: ScreenerWindow) -> None:
-    """Orca began the sex question with "More: What is your sex? push button": the first focus is the answers."""
+def test_a_question_starts_on_its_question_then_its_answers_never_on_more(qtbot: QtBot, window: ScreenerWindow) -> None:
+    """Orca began the sex question with "More: What is your sex? push button". The first focus is the question's
+    group, named by the question and described by its place; an arrow goes on into the answers, not to More."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from screener.i18n import _
     from tests.ui.driver import question_screen, type_age
 
     next_screen(qtbot, window)
@@ -124,4 +129,9 @@ def test_a_question_starts_on_its_answers_not_on_more(qtbot: QtBot, window: Scre
     block = screen.blocks[0]
     assert block.more is not None and block.more.isVisible()
     first = screen.focus_first()
-    assert first is not block.more and first in block.control.findChildren(QWidget)
+    assert first is block.control
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first, timeout=2000)
+    assert first.accessibleName() == _(block.question.prompt)
+    assert "part 1 of 7" in first.accessibleDescription()
+    qtbot.keyClick(first, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() in block.control.findChildren(QWidget)

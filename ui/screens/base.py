@@ -40,6 +40,7 @@ class ScreenWidget(QWidget):
         super().__init__(parent)
         self.context = context
         self.sheet = context.sheet
+        self.place = ""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll_area = TouchScrollArea()
@@ -68,6 +69,10 @@ class ScreenWidget(QWidget):
             _("Scroll bar"),
             _("More below"),
         )
+
+    def set_place(self, place: str) -> None:
+        """Where this screen is in the check, as a screen reader says it on arrival ("Stress, part 3 of 7")."""
+        self.place = place
 
     def load(self) -> None:
         """Show what the sheet holds (whenever the screen is shown, and after a reset)."""

@@ -7,12 +7,13 @@ only when it applies; the screens are laid out so that it is on screen when it a
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from screener.i18n import _, pgettext
 from screener.questionnaire import MORE_LABEL, NONE_OF_THESE, Question, Screen
 from screener.review import count_text
-from screener.wording import labelled
+from screener.wording import join_list, labelled, sentences
+from ui.accessibility import announce, set_role
 from ui.labels import wrapped_label
 from ui.screens.base import ScreenContext, ScreenWidget
 from ui.widgets.buttons import BigButton
@@ -37,6 +38,14 @@ class QuestionBlock(QWidget):
         self.prompt = wrapped_label(object_name="prompt")
         self.hint = wrapped_label(object_name="hint")
         self.prompt.setBuddy(control)
+        # The hint is the group's description: as a label of the group it is not read a second time.
+        self.hint.setBuddy(control)
+        # The control is the question's group: named by the question, described by its hint and its place, and
+        # where a screen arrives, so a screen reader says the question before its first choice.
+        if not isinstance(control, ChoiceGroup | ChoiceToggles):  # a QGroupBox is a group already
+            set_role(control, "group")
+        if not isinstance(control, NumberEntry):  # the age box itself takes the focus: typing goes straight in
+            control.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.more: BigButton | None = None
         self.details = wrapped_label(object_name="hint")
         self.details.hide()
@@ -145,6 +154,7 @@ class QuestionScreen(ScreenWidget):
                 block.more.setText(_(MORE_LABEL))
                 block.more.setAccessibleName(labelled(_(MORE_LABEL), prompt))
                 block.details.setText(_(question.details))
+            control.setAccessibleName(prompt)
             if isinstance(control, NumberEntry):
                 control.set_labels(
                     _("Age in years"),
@@ -168,7 +178,21 @@ class QuestionScreen(ScreenWidget):
                     widget.serving.setText(_(row.serving[region]))
                     spoken = [labelled(name, count_text(question, c.code, row.item)) for c in counts]
                     widget.choices.set_labels([_(c.label) for c in counts], f"{prompt} {name}", spoken)
+        self._describe()
         self._show_age_state()
+
+    def set_place(self, place: str) -> None:
+        super().set_place(place)
+        self._describe()
+        self._show_age_state()
+
+    def _describe(self) -> None:
+        """Each question's group is described by its hint; the screen's first question also by the place."""
+        for index, block in enumerate(self.blocks):
+            question = block.question
+            hint = _(question.hint) if question.hint else ""
+            if not isinstance(block.control, NumberEntry):
+                block.control.setAccessibleDescription(sentences(hint, self.place if index == 0 else ""))
 
     def spoken_text(self) -> str:
         parts: list[str] = []
@@ -210,7 +234,9 @@ class QuestionScreen(ScreenWidget):
             text, name = _("Enter your age to go on."), "hint"
         self.error.setText(text)
         # Heard as well as seen: a screen reader says it with the age box (and the greyed Next is skipped by Tab).
-        entry.edit.setAccessibleDescription(text)
+        # The place is said with the hint on arrival; once digits are typed the description changes, and a screen
+        # reader would say the place again after every digit.
+        entry.edit.setAccessibleDescription(sentences(text, self.place) if name == "hint" and text else text)
         if self.error.objectName() != name:
             self.error.setObjectName(name)
             self.error.style().unpolish(self.error)
@@ -228,7 +254,12 @@ class QuestionScreen(ScreenWidget):
         self._after_change()
 
     def _toggled(self, question: Question, code: str) -> None:
+        before = self.sheet.chosen(question.field)
         codes = self.sheet.toggle(question.field, code)
+        dropped = [c for c in before if c not in codes and c != code]
+        if dropped:  # an exclusive choice ("None of these") took the others back: said, not only drawn
+            labels = [_(question.choice(c).label) for c in dropped]
+            announce(self, _("Cleared: {answers}").format(answers=join_list(labels)))
         control = self._block(question).control
         assert isinstance(control, ChoiceToggles)
         control.set_value(codes)
@@ -242,7 +273,11 @@ class QuestionScreen(ScreenWidget):
         self._after_change()
 
     def _none(self, question: Question, on: bool) -> None:
+        before = self.sheet.counts(question.field)
         self.sheet.pick_none(question.field, on)
+        if on and isinstance(before, dict) and before:
+            rows = [_(row.label) for row in question.rows if row.item in before]
+            announce(self, _("Cleared: {answers}").format(answers=join_list(rows)))
         control = self._block(question).control
         assert isinstance(control, CountsBoard)
         control.set_value(self.sheet.counts(question.field))
@@ -262,13 +297,16 @@ class QuestionScreen(ScreenWidget):
         return next(block for block in self.blocks if block.question is question)
 
     def _after_change(self) -> None:
-        self._show_what_applies()
+        self._show_what_applies(say=self.isVisible())
         self.changed.emit()
 
-    def _show_what_applies(self) -> None:
+    def _show_what_applies(self, say: bool = False) -> None:
         values = self.sheet.values()
         for block in self.blocks:
-            block.setVisible(block.question.asked(values))
+            asked = block.question.asked(values)
+            if say and asked and block.isHidden():
+                announce(self, _("A question was added below: {question}").format(question=_(block.question.prompt)))
+            block.setVisible(asked)
         if self.clear_button is not None:
             self.clear_button.setVisible(self.has_answer())
 
@@ -310,18 +348,12 @@ class QuestionScreen(ScreenWidget):
         return any(self.sheet.is_answered(block.question) for block in self.blocks if block.question.asked(values))
 
     def focus_first(self) -> QWidget | None:
+        """The first question's group (its question, hint and place are heard first; Tab goes on to its answers),
+        or the age box itself, so typed digits go straight in."""
         first = self.blocks[0].control
         if isinstance(first, NumberEntry):
             return first.edit
-        # The answers, not the "More" beside the question: a screen reader starts on the question's choices.
-        return next(
-            (
-                button
-                for button in first.findChildren(QAbstractButton)
-                if button.isVisibleTo(self) and button.focusPolicy() & Qt.FocusPolicy.TabFocus
-            ),
-            super().focus_first(),
-        )
+        return first
 
     def prompt_labels(self) -> list[QLabel]:
         return [block.prompt for block in self.blocks]

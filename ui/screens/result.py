@@ -18,6 +18,7 @@ from screener.answers import Answers
 from screener.i18n import _
 from screener.ids import GROUP_IDS
 from screener.wording import evidence_text, group_title, labelled, reason_text
+from ui.accessibility import readable, set_role
 from ui.charts import AmountBar, caffeine_spec, magnesium_spec
 from ui.labels import as_written, wrapped_label
 from ui.screens.base import ScreenContext, ScreenWidget
@@ -89,6 +90,7 @@ class ResultScreen(ScreenWidget):
         self.body_layout.addWidget(self.summary)
         # The details wait behind four taps, so the first screen is the answer and the whole page stays short.
         self.details_heading = wrapped_label(object_name="heading")
+        set_role(self.details_heading, "heading")
         self.body_layout.addWidget(self.details_heading)
         self.clinician_section, self.groups_section, self.guidance_section, self.about_section = (
             Collapsible() for _index in range(4)
@@ -134,6 +136,17 @@ class ResultScreen(ScreenWidget):
         self.about_section.content_layout.addWidget(self.about)
         for section in self.sections():
             self.body_layout.addWidget(section)
+            section.opened_changed.connect(lambda _opened: self.changed.emit())  # Tab reaches what opened
+        for label in self.details_heading, *self.body.findChildren(QLabel):
+            readable(label)
+        for heading in (
+            *(c.title for c in self.cards.values()),
+            *(b.heading for b in self.clinician_boxes),
+            self.guidance_heading,
+            self.study_heading,
+            self.sources_heading,
+        ):
+            set_role(heading, "heading")
         self.finish_layout()
 
     def title(self) -> str:
@@ -195,6 +208,7 @@ class ResultScreen(ScreenWidget):
             outcome = result.groups[group]
             group_card.title.setText(group_title(group))
             group_card.level.setText(level_line(result, group, self.theme))
+            group_card.level.setAccessibleName(self.level_text(group))
             group_card.reasons.setText(bullets([reason_text(r, outcome.level) for r in outcome.reasons]))
             group_card.evidence.setText(evidence_text(outcome.evidence.basis))
             group_card.setAccessibleName(labelled(group_title(group), self.level_text(group)))
@@ -230,3 +244,7 @@ class ResultScreen(ScreenWidget):
 
     def spoken_text(self) -> str:
         return self.summary.spoken_text()
+
+    def focus_first(self) -> QWidget | None:
+        """The safety box: what to talk to a clinician about comes first, for a screen reader too."""
+        return self.summary.first_box()

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from screener.i18n import _, current_language
 from screener.ids import Level
 from screener.why import clinician_lines, levels_meaning, sure_label, unanswered_line, why_lines
-from screener.wording import group_title, join_list, labelled, level_label, sentences, strength_label
+from screener.wording import full_stop, group_title, join_list, labelled, level_label, sentences, strength_label
+from ui.accessibility import readable, set_role
 from ui.labels import SEPARATOR, for_display, join_phrase, wrapped_label
 from ui.theme import Theme
 
@@ -50,6 +51,7 @@ class ResultSummary(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.heading = wrapped_label(object_name="heading")
+        set_role(self.heading, "heading")
         layout.addWidget(self.heading)
         self.alert = QFrame()
         self.alert.setObjectName("clinician")
@@ -72,6 +74,15 @@ class ResultSummary(QWidget):
         self.next_step = wrapped_label(object_name="hint")
         for label in (self.meaning, self.others, self.next_step):
             layout.addWidget(label)
+        # A screen reader walks the result by Tab, one paragraph at a time, starting on the safety box.
+        for label in (self.heading, self.alert_text, self.applies_heading, *self.group_lines, *self.texts()):
+            readable(label)
+
+    def texts(self) -> tuple[QLabel, ...]:
+        return (self.meaning, self.others, self.next_step)
+
+    def first_box(self) -> QLabel:
+        return self.alert_text
 
     def show_result(self, result: Result, answers: Answers | None, theme: Theme) -> None:
         self.heading.setText(_("Your result (not a diagnosis)"))
@@ -110,7 +121,7 @@ class ResultSummary(QWidget):
                 )
                 label.setAccessibleName(
                     sentences(
-                        labelled(group_title(group), level_label(outcome.level)),
+                        full_stop(labelled(group_title(group), level_label(outcome.level))),
                         why.get(group, ""),
                         sure_label(outcome.evidence.strength),
                     )

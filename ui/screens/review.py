@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 from screener.i18n import _, current_language
 from screener.review import ReviewRow, review_rows
 from screener.wording import labelled
+from ui.accessibility import set_role
 from ui.labels import wrapped_label
 from ui.screens.base import ScreenContext, ScreenWidget
 from ui.widgets.buttons import BigButton
@@ -57,7 +58,9 @@ class ReviewScreen(ScreenWidget):
         self.intro = wrapped_label(object_name="hint")
         self.body_layout.addWidget(self.heading)
         self.body_layout.addWidget(self.intro)
+        set_role(self.heading, "heading")
         self.lines: list[ReviewLine] = []
+        self.returned_from = ""  # the screen a Change went to, when the person comes back from it
         self.body_layout.setSpacing(6)
         self.finish_layout()
 
@@ -82,6 +85,14 @@ class ReviewScreen(ScreenWidget):
             if shown:
                 line.fill(rows[index])
             line.setVisible(shown)
+
+    def focus_first(self) -> QWidget | None:
+        """Back from a Change: its own Change button, so the person goes on from the row they changed."""
+        came_from, self.returned_from = self.returned_from, ""
+        for line in self.lines:
+            if came_from and line.screen_id == came_from and not line.isHidden():
+                return line.change
+        return super().focus_first()
 
     def answer_texts(self) -> list[str]:
         return [part for line in self.lines if not line.isHidden() for part in line.answer.split("\n")]

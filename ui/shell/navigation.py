@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QStackedWidget, QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from screener.i18n import _
 from screener.questions import screen as definition
@@ -103,10 +103,22 @@ class Navigator(QObject):
             return _("Your result")
         return ""
 
+    def place_text(self, screen_id: str) -> str:
+        """The place as a screen reader says it on arrival: "Stress, part 3 of 7"."""
+        if screen_id not in question_ids():
+            return ""
+        sections = list(dict.fromkeys(s.section for s in screens()))
+        shown = definition(screen_id)
+        return _("{section}, part {step} of {total}").format(
+            step=sections.index(shown.section) + 1, total=len(sections), section=_(shown.title)
+        )
+
     # --- moves --------------------------------------------------------------------------------------------------
 
     def show(self, screen_id: str) -> None:
         widget = self.screen(screen_id)
+        # Described before it is shown: a description that changes once the focus is there is said twice.
+        widget.set_place(self.place_text(screen_id))
         widget.load()
         self.current_id = screen_id
         self.stack.setCurrentWidget(widget)
@@ -132,6 +144,11 @@ class Navigator(QObject):
             return False
         if self.return_to_review and self.current_id in question_ids():
             self.return_to_review = False
+            from ui.screens.review import ReviewScreen
+
+            review = self.screen("review")
+            if isinstance(review, ReviewScreen):
+                review.returned_from = self.current_id
             self.show("review")
             return True
         self.show(self.next_id())
@@ -167,7 +184,7 @@ class Navigator(QObject):
         inside = [
             w
             for w in widget.body.findChildren(QWidget)
-            if isinstance(w, QAbstractButton | QLineEdit) and w.isVisibleTo(widget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(widget)
         ]
         chain = [w for w in before if w.isVisible()] + inside + [w for w in after if w.isVisible()]
         for first, second in pairwise(chain):

@@ -6,13 +6,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QMoveEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from screener.answer_sheet import AnswerSheet
 from screener.i18n import _, negotiate_region
 from screener.ids import Region
+from ui.accessibility import Announcer
 from ui.qt_i18n import LanguageHub
 from ui.screens.base import ScreenContext, ScreenWidget
 from ui.shell.footer import FooterBar, next_label
@@ -85,6 +86,7 @@ class ScreenerWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.footer)
         self.tap_guard = TapGuard(self)
+        self.announcer = Announcer(central)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.tap_guard)  # every press reaches it first, whichever widget it lands on
@@ -143,6 +145,8 @@ class ScreenerWindow(QMainWindow):
         QGuiApplication.setApplicationDisplayName(title)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
+        # The locale a screen reader is told (it picks its voice by it) follows a live switch, the window's too.
+        self.setLocale(QLocale())
         self.header.retranslate_ui(self.hub.current())
         self.footer.retranslate_ui()
         if hasattr(self, "read_aloud"):

@@ -76,6 +76,10 @@ class _ButtonGroup(QGroupBox):
             super().keyPressEvent(event)
             return
         buttons = self.ordered()
+        if self.hasFocus() and buttons:  # the question itself has the focus: an arrow goes into its answers
+            start = next((b for b in buttons if b.isChecked()), buttons[0])
+            start.setFocus(Qt.FocusReason.TabFocusReason)
+            return
         current = next((i for i, b in enumerate(buttons) if b.hasFocus()), None)
         if current is None or not buttons:
             super().keyPressEvent(event)

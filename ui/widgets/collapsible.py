@@ -3,12 +3,18 @@ hidden until the button is tapped. The result's details wait here, so its first 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from screener.i18n import pgettext
 from ui.widgets.buttons import BigButton
 
 
 class Collapsible(QWidget):
+    """``opened_changed(opened)`` after a tap opens or closes it (what Tab reaches changes with it)."""
+
+    opened_changed = Signal(bool)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
@@ -26,7 +32,11 @@ class Collapsible(QWidget):
         layout.addWidget(self.content)
         self.title = ""
         self.opened = False
-        self.toggle.clicked.connect(lambda: self.set_open(not self.opened))
+        self.toggle.clicked.connect(self._tapped)
+
+    def _tapped(self) -> None:
+        self.set_open(not self.opened)
+        self.opened_changed.emit(self.opened)
 
     def set_title(self, title: str) -> None:
         self.title = title
@@ -37,3 +47,7 @@ class Collapsible(QWidget):
         self.content.setVisible(opened)
         self.toggle.setText(("▾ " if opened else "▸ ") + self.title)
         self.toggle.setAccessibleName(self.title)
+        # Heard, as the arrow is seen: whether the details are open.
+        self.toggle.setAccessibleDescription(
+            pgettext("details are", "open") if opened else pgettext("details are", "closed")
+        )

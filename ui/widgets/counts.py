@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.labels import wrapped_label
@@ -30,6 +30,8 @@ class CountRow(QWidget):
         self.name = wrapped_label(object_name="subheading")
         self.serving = wrapped_label(object_name="hint")
         self.choices = ChoiceGroup(codes, kind="count")
+        self.name.setBuddy(self.choices)  # the row's words label its counts (a screen reader says them once)
+        self.serving.setBuddy(self.choices)
         for button in self.choices.buttons.values():
             button.single_line = True  # "Daily", 毎日: a count is read at a glance, never broken over two lines
         words = QWidget()
@@ -77,6 +79,9 @@ class CountsBoard(QWidget):
         self.none_button = BigButton(kind="option")
         self.none_button.setObjectName("choice-none")
         self.none_button.toggled.connect(self.none_toggled.emit)
+        # The hint beside "None of these" labels it ("Skip foods you rarely eat." … "None of these"), so a screen
+        # reader does not read it again as loose text when the board is reached.
+        self.hint.setBuddy(self.none_button)
         self.action_row = QHBoxLayout()
         self.action_row.setSpacing(12)
         self.action_row.addWidget(self.none_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -90,6 +95,12 @@ class CountsBoard(QWidget):
             row.choices.changed.connect(lambda code, item=item: self.picked.emit(item, code))
             layout.addWidget(row)
             self.rows[item] = row
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if self.hasFocus() and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Left):
+            self.focusNextChild()  # the question itself has the focus: an arrow goes into its answers
+            return
+        super().keyPressEvent(event)
 
     def add_action(self, button: QWidget) -> None:
         """A screen-wide action beside "None of these" (the row is a button's height already: it costs no room)."""

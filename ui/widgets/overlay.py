@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from ui.labels import wrapped_label
 from ui.widgets.buttons import BigButton
@@ -36,6 +37,7 @@ class OverlayDialog(QDialog):
         self.host = host
         self.cancel_code = cancel_code
         self.code: str | None = None
+        self.return_to: QWidget | None = None
         self.card = QFrame()
         self.card.setObjectName("dialog")
         self.card.setMaximumWidth(CARD_MAX_WIDTH)
@@ -76,6 +78,9 @@ class OverlayDialog(QDialog):
 
     def open_over(self, focus: str | None = None) -> None:
         """Cover the host and take the focus (onto ``focus``, the safe choice, or the first button)."""
+        before = QApplication.focusWidget()
+        # Where the focus goes back to when it closes: what opened it, not the first control of the window.
+        self.return_to = before if before is not None and not self.isAncestorOf(before) else None
         self.setGeometry(self.host.rect())
         self.show()
         self.raise_()
@@ -84,6 +89,9 @@ class OverlayDialog(QDialog):
             guard.screen_changed()
         target = self.buttons.get(focus or "") or next(iter(self.buttons.values()), None)
         if target is not None:
+            # The message is heard with the button the focus lands on (a screen reader reads a dialog's label
+            # only when it has three English words or more: a Japanese one never).
+            target.setAccessibleDescription(self.text.text())
             target.setFocus(Qt.FocusReason.OtherFocusReason)
         app = QApplication.instance()
         if app is not None:
@@ -108,6 +116,9 @@ class OverlayDialog(QDialog):
         self._release()
         self.hide()
         self.deleteLater()
+        back = self.return_to
+        if back is not None and isValid(back) and back.isVisible() and back.isEnabled():
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _release(self) -> None:
         app = QApplication.instance()

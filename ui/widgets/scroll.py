@@ -5,7 +5,7 @@ straight to the controls inside) and its bar has a name for screen readers."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
 
 from ui.theme import current_theme
@@ -86,6 +86,43 @@ class TouchScrollArea(QScrollArea):
     def scroll_to_top(self) -> None:
         QScroller.scroller(self.viewport()).stop()
         self.verticalScrollBar().setValue(0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Page Up / Page Down / Home / End move the page, and the focus moves to the first thing Tab reaches in
+        view, so a screen reader says where the page is now (a focus left out of sight says nothing)."""
+        bar = self.verticalScrollBar()
+        targets = {
+            Qt.Key.Key_PageUp: bar.value() - bar.pageStep(),
+            Qt.Key.Key_PageDown: bar.value() + bar.pageStep(),
+            Qt.Key.Key_Home: bar.minimum(),
+            Qt.Key.Key_End: bar.maximum(),
+        }
+        if event.key() not in targets or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+            return
+        QScroller.scroller(self.viewport()).stop()
+        bar.setValue(max(bar.minimum(), min(bar.maximum(), targets[Qt.Key(event.key())])))
+        first = self.first_in_view(last=event.key() == Qt.Key.Key_End)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        event.accept()
+
+    def first_in_view(self, last: bool = False) -> QWidget | None:
+        """The first (or last) widget Tab reaches whose top is in view."""
+        content = self.widget()
+        if content is None:
+            return None
+        viewport = self.viewport()
+        shown = []
+        for widget in content.findChildren(QWidget):
+            if not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisibleTo(content):
+                continue
+            top = widget.mapTo(viewport, widget.rect().topLeft()).y()
+            if 0 <= top < viewport.height():
+                shown.append(widget)
+        if not shown:
+            return None
+        return shown[-1] if last else shown[0]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.viewport() and event.type() == QEvent.Type.Resize:
