@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from screener.i18n import _, current_language
+from ui.accessibility import announce
 from ui.widgets.overlay import OverlayDialog, ask
 
 if TYPE_CHECKING:
@@ -175,6 +176,7 @@ class SummaryPrinter(QObject):
             ask(self._host(), _("Save as PDF"), str(exc), [("ok", _("OK"), True)])
             return None
         self.last_message = _("Saved: {path}").format(path=written)
+        announce(self._host(), self.last_message)  # heard, not only seen in the file dialog that closed
         log.info("summary saved as PDF")
         if self.kiosk:
             ask(self._host(), _("Save as PDF"), _("The summary was saved for the staff."), [("ok", _("OK"), True)])
@@ -198,6 +200,7 @@ class SummaryPrinter(QObject):
             ask(self._host(), _("Save for the clinic record"), message, [("ok", _("OK"), True)])
             return None
         self.last_message = _("Saved: {path}").format(path=path)
+        announce(self._host(), self.last_message)
         log.info("record saved")
         return Path(path)
 

@@ -218,3 +218,20 @@ def test_a_childs_reference_names_the_edition_it_comes_from() -> None:
 def test_with_reduced_kidney_function_the_summary_shows_the_kidney_diet_and_still_the_routine() -> None:
     points = top_guidance(score(WORST), WORST)
     assert points[0].startswith("If you have been given a kidney diet, it comes first")
+
+
+def test_a_finished_save_is_said(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: ScreenerWindow, monkeypatch, tmp_path
+) -> None:
+    """A screen reader user hears where the summary went (the file dialog closing says nothing)."""
+    from ui.accessibility import ANNOUNCE_DELAY_MS
+
+    answer_everything(qtbot, window, {"age_years": 70})
+    next_screen(qtbot, window)
+    printer = SummaryPrinter(window)
+    target = tmp_path / "summary.pdf"
+    monkeypatch.setattr(printer, "_ask_path", lambda *a: str(target))
+    tap(qtbot, window.footer.pdf_button)
+    assert target.exists()
+    qtbot.wait(ANNOUNCE_DELAY_MS + 50)
+    assert window.announcer.said == f"Saved: {target}"
