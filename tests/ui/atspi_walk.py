@@ -98,6 +98,9 @@ class Events:
 # --- nodes --------------------------------------------------------------------------------------------------------
 
 
+LAYOUT_CHARACTERS = re.compile("[\u2060\u200b\u00ad\ufeff]")  # drawn line breaking, never to be heard
+
+
 def states_of(node: Any) -> set[str]:
     try:
         return {pyatspi.stateToString(s) for s in node.getState().getStates()}
@@ -232,7 +235,19 @@ class Walker:
             "screens": [],
             "violations": {
                 key: []
-                for key in ("unnamed", "radio", "action", "frame", "hidden", "colon", "focus", "event", "value", "name")
+                for key in (
+                    "unnamed",
+                    "radio",
+                    "action",
+                    "frame",
+                    "hidden",
+                    "colon",
+                    "focus",
+                    "event",
+                    "value",
+                    "name",
+                    "layout",
+                )
             },
             "radio_position": {"member_of": 0, "posinset": 0, "described": 0, "radios": 0},
             "colon_names": [],
@@ -317,6 +332,9 @@ class Walker:
                 )
             if node.role == "text" and node.visible:
                 self.check_text_value(node)
+            description = node.acc.description or ""
+            if LAYOUT_CHARACTERS.search(node.name + description):
+                self.violation("layout", f"layout characters in a name or description: {node.describe()}")
             if node.showing and (":" in node.name or "：" in node.name):
                 self.report["colon_names"].append(f"[{self.lang}] {node.role} {node.name!r}")
                 if self.lang == "ja" and JAPANESE_ASCII_COLON.search(TIME_COLON.sub("", node.name)):
@@ -344,6 +362,15 @@ class Walker:
             "id": label,
             "page": page.name,
             "focused": [f"{n.role} {n.name!r}" for n in focused],
+            "focused_nodes": [
+                {"role": n.role, "name": n.name, "description": n.acc.description or ""} for n in focused
+            ],
+            # What Tab reaches inside the screen besides buttons: the result's paragraphs and headings.
+            "readable": [
+                {"role": n.role, "name": n.name}
+                for n in page_nodes
+                if n.showing and "focusable" in n.states and n.role in ("label", "heading", "panel")
+            ],
             "focused_in_page": [n.path.startswith(page.path + ".") for n in focused],
             "tree": [f"frame {self.frame.name!r}", *chrome, *excerpt],
         }
@@ -733,6 +760,18 @@ class Walker:
         if self.page().name != plan["titles"]["result"]:
             self.violation("action", f"after 'keep' the screen is {self.page().name!r}, not the result")
 
+    def locales(self) -> dict[str, str]:
+        """The locale the window and the screen's first named label report (a screen reader picks its voice by it)."""
+
+        def locale(acc: Any) -> str:
+            try:
+                return str(acc.get_object_locale())
+            except Exception as exc:  # an old AT-SPI without it
+                return f"unreadable: {exc}"
+
+        label = next((n for n in self.page_nodes() if n.role in ("label", "heading") and n.name), None)
+        return {"frame": locale(self.frame), "label": locale(label.acc) if label else ""}
+
     def check_language_switch(self) -> None:
         plan = self.plan
         do_action(self.button([plan["language_button"]]), "Press")
@@ -745,6 +784,8 @@ class Walker:
                 f"after switching language the window is named {self.frame.name!r}, expected {plan['other_title']!r}",
             )
         self.report["frame_after_switch"] = {"role": self.frame.getRoleName(), "name": self.frame.name}
+        time.sleep(0.3)
+        self.report["locale_after_switch"] = self.locales()
 
 
 def pyatspi_role(acc: Any) -> str:

@@ -123,6 +123,7 @@ def make_plan(lang: str) -> dict[str, Any]:
         sheet = chosen_sheet()
         values = sheet.values()
         entries: list[dict[str, Any]] = [{"id": "welcome", "title": _("Welcome")}]
+        sections = list(dict.fromkeys(s.section for s in screens()))
         for screen in screens():
             asked = [q for q in screen.questions if q.asked(values)]
             if not asked:
@@ -132,11 +133,15 @@ def make_plan(lang: str) -> dict[str, Any]:
                     "id": screen.id,
                     "title": _(screen.title),
                     "marker": _(asked[0].prompt),
+                    "place": _("{section}, part {step} of {total}").format(
+                        section=_(screen.title), step=sections.index(screen.section) + 1, total=len(sections)
+                    ),
                     "questions": [question_plan(q) for q in asked],
                     "try_back": screen.id == "sex",
                 }
             )
         titles = {"welcome": _("Welcome"), "review": _("Check your answers"), "result": _("Your result")}
+        result_heading = _("Your result (not a diagnosis)")
         entries += [{"id": "review", "title": titles["review"]}, {"id": "result", "title": titles["result"]}]
         return {
             "lang": lang,
@@ -144,6 +149,7 @@ def make_plan(lang: str) -> dict[str, Any]:
             "title": _("Magnesium self-check"),
             "other_title": other_title,
             "titles": titles,
+            "result_heading": result_heading,
             "screens": entries,
             "footer": {
                 "start": _("Start"),
@@ -460,6 +466,66 @@ def test_focus_lands_on_the_first_control_and_stays_in_an_open_dialog(walks: Wal
         if shot["focused_in_page"] != [True]:
             problems.append(f"{shot['id']}: focused {shot['focused']} (in the screen: {shot['focused_in_page']})")
     assert not problems, listed(problems)
+
+
+@LANGS
+def test_no_name_or_description_carries_layout_characters(walks: Walks, lang: str) -> None:
+    """The word joiners that keep Japanese phrases whole on a line are drawn only: a name with them is spelled
+    letter by letter ("L-i-k-e-l-y") by a screen reader."""
+    report = walks(lang)
+    problems = report["violations"]["layout"]
+    assert not problems, listed(problems)
+
+
+@LANGS
+def test_each_question_screen_starts_on_its_question_named_and_placed(walks: Walks, lang: str) -> None:
+    """The focus a screen gives is its first question's group, named by the question and described by its place
+    ("Stress, part 2 of 7"), so that is heard first; the age box is the age question's own control."""
+    report = walks(lang)
+    plan = {entry["id"]: entry for entry in report["plan"]["screens"]}
+    problems = []
+    for shot in report["screens"]:
+        entry = plan.get(shot["id"], {})
+        if "marker" not in entry:
+            continue
+        focused = shot["focused_nodes"]
+        if len(focused) != 1:
+            problems.append(f"{shot['id']}: focused {focused}")
+            continue
+        node = focused[0]
+        if node["role"] == "text":  # the age: the box is focused inside its question's group
+            pass
+        elif node["role"] != "panel" or node["name"] != entry["marker"]:
+            problems.append(f"{shot['id']}: focus on {node['role']} {node['name']!r}, not the question's group")
+        if entry["place"] not in node["description"]:
+            problems.append(f"{shot['id']}: described {node['description']!r}, without {entry['place']!r}")
+    assert not problems, listed(problems)
+
+
+@LANGS
+def test_the_result_body_is_reached_by_the_keyboard(walks: Walks, lang: str) -> None:
+    """On the result the focus is in its body (the safety box), and Tab reaches its heading and its paragraphs:
+    the result is not only buttons and a scroll bar."""
+    report = walks(lang)
+    shot = next(s for s in report["screens"] if s["id"] == "result")
+    focused = shot["focused_nodes"]
+    assert shot["focused_in_page"] == [True] and focused[0]["role"] == "label", f"focus on the result: {focused}"
+    readable = shot["readable"]
+    headings = [r["name"] for r in readable if r["role"] == "heading"]
+    assert report["plan"]["result_heading"] in headings, f"headings reached: {headings}"
+    labels = [r["name"] for r in readable if r["role"] == "label"]
+    assert len(labels) >= 3, f"paragraphs reached by Tab: {labels}"
+
+
+@LANGS
+def test_the_locale_told_follows_a_live_language_switch(walks: Walks, lang: str) -> None:
+    """After the language button, the window and the screen's text report the new language's locale (a screen
+    reader picks its voice by it): Japanese read with an English voice is noise."""
+    report = walks(lang)
+    after = report.get("locale_after_switch")
+    assert after is not None, f"the walk never reached the language switch: {report['error']}"
+    other = OTHER_LANGUAGE[lang]
+    assert all(value.startswith(other) for value in after.values()), f"after switching to {other}: {after}"
 
 
 def test_japanese_names_do_not_mix_ascii_and_full_width_colons(walks: Walks) -> None:
