@@ -75,7 +75,34 @@ JA_READINGS: dict[str, str] = {
     "何分": "なんぷん",
     "何度": "なんど",
     "何週": "なんしゅう",
+    "何種類": "なんしゅるい",
+    "か月": "かげつ",  # alone (a count's unit) it is read ツキ; after a number Open JTalk reads it right anyway
+    "杯数": "はいすう",
+    "杯・本・錠": "はい・ほん・じょう",
+    "葉物": "はもの",
+    "ごまなどの種": "ごまなどのたね",
+    "出てきた紙": "出てきたかみ",
+    "息が詰ま": "いきが詰ま",
 }
+# Words espeak-ng says wrongly: short forms it does not expand, initials it reads as a word.
+EN_READINGS: dict[str, str] = {
+    "tbsp": "tablespoons",
+    "tsp": "teaspoons",
+    "IOM": "I O M",
+    "NIH": "N I H",
+    "RDA": "R D A",
+}
+_EN_READINGS = re.compile(r"\b(" + "|".join(re.escape(w) for w in EN_READINGS) + r")\b")
+# A year (1910–2099, not 2000–2009: those are said well) not followed by a unit is said in pairs, "nineteen
+# ninety-seven", not "nineteen hundred ninety seven".
+_UNIT_WORDS = "|".join(sorted({w for _j, one, many in UNITS.values() for w in (one, many)}, key=len, reverse=True))
+_YEAR = re.compile(rf"(?<![\d.,])(19|20)([1-9]\d)(?!\d|[.,-]\d|\s*(?:{_UNIT_WORDS}|people|adults)\b)")
+# A measure before what it measures is singular: "a 250 mL can" is "a 250 milliliter can".
+_MEASURE_BEFORE_NOUN = re.compile(
+    r"(\d) ("
+    + "|".join(p for _j, _s, p in {u: UNITS[u] for u in UNITS}.values() if p != "percent")
+    + r") (can|glass|mug|cup|bottle|carton|serving|shot|tablet|pack)\b"
+)
 _JA_READINGS = re.compile("|".join(re.escape(w) for w in sorted(JA_READINGS, key=len, reverse=True)))
 # Counters after which "2+" is said "2杯以上" (the 以上 goes after the counter).
 _COUNTERS = "か月|ヶ月|週間|時間|回|晩|杯|日|人|歳|年|錠|個|分|度|週|食|皿|本|缶"
@@ -118,6 +145,9 @@ def spoken_text(text: str, language: str) -> str:
         said = _JA_READINGS.sub(lambda m: JA_READINGS[m[0]], said)
         said = said.replace("=", "は").replace("＝", "は").replace("/", "、").replace("／", "、")
     else:
+        said = _EN_READINGS.sub(lambda m: EN_READINGS[m[1]], said)
+        said = _YEAR.sub(lambda m: f"{m[1]} {m[2]}", said)
+        said = _MEASURE_BEFORE_NOUN.sub(lambda m: f"{m[1]} {_singular(m[2])} {m[3]}", said)
         said = said.replace("=", " is ").replace("and/or", "and or").replace("/", " or ")
     lines = (" ".join(line.split()) for line in said.splitlines())
     return "\n".join(line for line in lines if line)
@@ -168,6 +198,10 @@ def _unit_word(number: str, unit: str, ja: bool) -> str:
     if ja:
         return japanese
     return " " + (singular if number == "1" else plural)
+
+
+def _singular(plural: str) -> str:
+    return next(singular for _ja, singular, many in UNITS.values() if many == plural)
 
 
 def _per(match: re.Match[str], ja: bool) -> str:
