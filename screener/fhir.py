@@ -287,12 +287,18 @@ def response(answers: Answers, result: Result, authored: datetime | None = None)
     """The QuestionnaireResponse of one person's answers and their result, worded in the current language.
 
     Only answered questions appear (FHIR leaves a skipped question out); a "Not sure" was recorded as not answered,
-    so it is left out too, and the result names it among the safety questions not answered.
+    so it is left out too, and the result names it among the safety questions not answered. An answer to a question
+    the other answers do not ask (pregnancy at 72) is left out as well: the Questionnaire's own enableWhen disables
+    it, and a response must not hold an answer to a disabled item.
     """
     values = answers.model_dump()
     items: list[Json] = []
     for link_id, screen, questions in sections():
-        answered = [item for asked in questions if (item := _answered(asked, values.get(asked.field))) is not None]
+        answered = [
+            item
+            for asked in questions
+            if asked.asked(values) and (item := _answered(asked, values.get(asked.field))) is not None
+        ]
         if answered:
             items.append({"linkId": link_id, "text": _(screen.title), "item": answered})
     items.append(result_answers(result))

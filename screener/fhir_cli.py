@@ -7,6 +7,7 @@ status 2, as every other command.
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from screener.result import REGIONS
@@ -45,9 +46,11 @@ def _cmd_answers(args: argparse.Namespace) -> int:
 
     text = read_text(args.file, MAX_BYTES, stdin_dash=True)  # bounded, never hangs, one line on a bad file
     try:
-        answers = read_response(text)
+        answers, warnings = read_response(text, strict=args.strict)
     except ResponseError as exc:
         raise InputError([f"{shown_path(args.file)}: {problem}" for problem in exc.problems]) from None
+    for warning in warnings:  # kept, and said: the clinic gets the response and knows what to check
+        print(f"warning: {shown_path(args.file)}: {warning}", file=sys.stderr)
     print(json.dumps(answers.model_dump(exclude_none=True), ensure_ascii=False, indent=2))
     return 0
 
@@ -74,4 +77,7 @@ def register_fhir(sub: SubParsers) -> None:
 
     answers = commands.add_parser("answers", help="read a QuestionnaireResponse back into answers JSON")
     answers.add_argument("file", metavar="FILE|-", help="QuestionnaireResponse JSON file, or - for standard input")
+    answers.add_argument(
+        "--strict", action="store_true", help="refuse a response with conflicting answers instead of warning"
+    )
     answers.set_defaults(handler=_cmd_answers)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -25,7 +25,7 @@ from screener.i18n import DEFAULT_LANGUAGE
 from screener.loading import problems_from
 from screener.questionnaire import NONE_OF_THESE, Question
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "ResponseError", "answers_from_response", "read_response"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Reading", "ResponseError", "answers_from_response", "read_response"]
 
 MAX_BYTES = 1_000_000  # a response of this questionnaire is about 20 kB, with every reason worded
 MAX_DEPTH = 8  # the questionnaire nests items 3 deep (section, question, row); 8 leaves room for renderers
@@ -39,8 +39,19 @@ class ResponseError(ValueError):
         self.problems = problems
 
 
-def read_response(text: str) -> Answers:
-    """Parse QuestionnaireResponse JSON text into answers; raises ResponseError with every problem found."""
+class Reading(NamedTuple):
+    """The answers a response records, and what was odd in it but kept (a line each, naming the linkId)."""
+
+    answers: Answers
+    warnings: list[str]
+
+
+def read_response(text: str, strict: bool = False) -> Reading:
+    """Parse QuestionnaireResponse JSON text into answers; raises ResponseError with every problem found.
+
+    A form renderer that ignores "None of these" being exclusive lets a person tick it with other answers: the other
+    answers are kept and the conflict is a warning, so the clinic never loses the response. ``strict`` refuses it.
+    """
     if len(text.encode("utf-8", errors="replace")) > MAX_BYTES:
         raise ResponseError([f"response: larger than {MAX_BYTES:,} bytes; this is not a response of this check"])
     try:
@@ -49,10 +60,10 @@ def read_response(text: str) -> Answers:
         raise ResponseError([f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]) from None
     except RecursionError:
         raise ResponseError(["response: nested too deeply"]) from None
-    return answers_from_response(data)
+    return answers_from_response(data, strict)
 
 
-def answers_from_response(data: Any) -> Answers:
+def answers_from_response(data: Any, strict: bool = False) -> Reading:
     """The answers a parsed QuestionnaireResponse records; raises ResponseError with every problem found."""
     if not isinstance(data, dict):
         raise ResponseError(["response: must be a JSON object (a FHIR QuestionnaireResponse)"])
@@ -64,8 +75,11 @@ def answers_from_response(data: Any) -> Answers:
     if not isinstance(reference, str) or reference.partition("|")[0] != CANONICAL:
         problems.append(f"questionnaire: must be {CANONICAL}|<version>, got {_short(reference)}")
     found: dict[str, Any] = {}
+    warnings: list[str] = []
     _collect(data.get("item", []), "item", 1, _known_link_ids(), found, problems)
-    values = _values(found, problems)
+    values = _values(found, problems, warnings)
+    if strict:
+        problems += warnings
     try:
         answers = Answers.model_validate(values)
     except ValidationError as exc:
@@ -74,7 +88,7 @@ def answers_from_response(data: Any) -> Answers:
         problems += [p for p in problems_from(exc) if p.partition(":")[0].partition(".")[0] not in named]
     if problems:
         raise ResponseError(problems)
-    return answers
+    return Reading(answers, warnings)
 
 
 def _short(value: Any) -> str:
@@ -123,7 +137,7 @@ def _collect(
                 _collect(answer["item"], link_id, depth + 1, known, found, problems)
 
 
-def _values(found: dict[str, Any], problems: list[str]) -> dict[str, Any]:
+def _values(found: dict[str, Any], problems: list[str], warnings: list[str]) -> dict[str, Any]:
     """The answers contract as a dict, from each answered item."""
     values: dict[str, Any] = {}
     section_ids = {link_id for link_id, _screen, _questions in sections()}
@@ -149,7 +163,7 @@ def _values(found: dict[str, Any], problems: list[str]) -> dict[str, Any]:
             if number is not None:
                 values[asked.field] = number
         else:
-            _choice(asked, answers, values, problems)
+            _choice(asked, answers, values, problems, warnings)
     return values
 
 
@@ -196,7 +210,9 @@ def _option(asked: Question, answer: dict[str, Any], problems: list[str]) -> Opt
     return codes[code]
 
 
-def _choice(asked: Question, answers: list[dict[str, Any]], values: dict[str, Any], problems: list[str]) -> None:
+def _choice(
+    asked: Question, answers: list[dict[str, Any]], values: dict[str, Any], problems: list[str], warnings: list[str]
+) -> None:
     if asked.kind != "multi" and len(answers) != 1:
         problems.append(f"{asked.field}: takes one answer, got {len(answers)}")
         return
@@ -210,7 +226,12 @@ def _choice(asked: Question, answers: list[dict[str, Any]], values: dict[str, An
         return
     exclusive = [option.code for option in picked if option.exclusive]
     if exclusive and len(picked) > 1:
-        problems.append(f"{asked.field}: {exclusive[0]!r} cannot be given with other answers")
+        kept = [option for option in picked if not option.exclusive]
+        warnings.append(
+            f"{asked.field}: {exclusive[0]!r} was given with other answers; kept "
+            + ", ".join(repr(option.code) for option in kept)
+        )
+        values[asked.field] = [option.value for option in kept]
         return
     if not exclusive:
         values[asked.field] = [option.value for option in picked]

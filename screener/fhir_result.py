@@ -28,6 +28,9 @@ RESULT = "result"
 REGION_LABELS = {"jp": N_("Japan 2025"), "us": N_("US RDA (IOM 1997)")}  # the reference intakes used
 
 
+HIDDEN = "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden"
+
+
 def _result_system(name: str) -> str:
     return f"{ANSWER_SYSTEM_BASE}result-{name}"
 
@@ -76,7 +79,7 @@ def result_item(texts: Texts) -> Json:
                     {
                         "linkId": f"{RESULT}.{group}.reasons",
                         **texts("text", lambda: _("Reasons")),
-                        "type": "string",
+                        "type": "text",  # a reason is a sentence or two: a renderer's one-line box cut it
                         "repeats": True,
                         "readOnly": True,
                     },
@@ -91,6 +94,8 @@ def result_item(texts: Texts) -> Json:
         **texts("text", lambda: _("Result")),
         "type": "group",
         "readOnly": True,
+        # Filled in by the app for the clinic, never by the person: a form renderer does not show it to them.
+        "extension": [{"url": HIDDEN, "valueBoolean": True}],
         "item": [
             {
                 "linkId": f"{RESULT}.region",
@@ -113,7 +118,7 @@ def result_item(texts: Texts) -> Json:
             {
                 "linkId": f"{RESULT}.notes",
                 **texts("text", lambda: _("Notes for the clinician")),
-                "type": "string",
+                "type": "text",
                 "repeats": True,
                 "readOnly": True,
             },

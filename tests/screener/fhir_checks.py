@@ -28,7 +28,13 @@ OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
 }
 STATUSES = {"draft", "active", "retired", "unknown"}
 RESPONSE_STATUSES = {"in-progress", "completed", "amended", "entered-in-error", "stopped"}
-ANSWER_KEYS = {"integer": "valueInteger", "decimal": "valueDecimal", "choice": "valueCoding", "string": "valueString"}
+ANSWER_KEYS = {
+    "integer": "valueInteger",
+    "decimal": "valueDecimal",
+    "choice": "valueCoding",
+    "string": "valueString",
+    "text": "valueString",
+}
 ENABLE_KEYS = {"integer": "answerInteger", "decimal": "answerDecimal", "choice": "answerCoding"}
 TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
 

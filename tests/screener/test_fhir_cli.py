@@ -136,11 +136,6 @@ BAD = {
                                                     {"valueCoding": {"code": "false"}}]}]}), [
         "snoring_or_gasping: takes one answer, got 2",
     ]),
-    "none with a medicine": (with_items({"linkId": "health", "item": [
-        {"linkId": "medicines", "answer": [{"valueCoding": {"code": "none"}},
-                                           {"valueCoding": {"code": "diuretic"}}]}]}), [
-        "medicines: 'none' cannot be given with other answers",
-    ]),
     "out of range": (with_items({"linkId": "diet", "item": [{"linkId": "servings_per_week", "item": [
         {"linkId": "servings_per_week.nuts", "answer": [{"valueInteger": 500}]}]}]}), [
         "servings_per_week.nuts: must be <= 100, got 500",
@@ -169,6 +164,28 @@ def test_bad_responses_are_named_one_line_each(name: str, tmp_path: Path, capsys
     code, out, err = run(capsys, "fhir", "answers", path)
     assert code == 2 and out == ""
     assert err.splitlines() == [f"screener: {path}: {problem}" for problem in problems]
+
+
+MEDICINES = {
+    "linkId": "medicines",
+    "answer": [{"valueCoding": {"code": "none"}}, {"valueCoding": {"code": "diuretic"}}],
+}
+NONE_WITH_A_MEDICINE = with_items({"linkId": "health", "item": [MEDICINES]})
+
+
+def test_none_of_these_with_a_medicine_keeps_the_medicine_and_warns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """LHC-Forms ignores optionExclusive, so a person can tick "None of these" and a water pill: the response is
+    kept (exit 0) with the medicine, and a warning line names the conflict; --strict refuses it."""
+    path = write(tmp_path, NONE_WITH_A_MEDICINE)
+    code, out, err = run(capsys, "fhir", "answers", path)
+    assert code == 0
+    assert json.loads(out)["medicines"] == ["diuretic"]
+    assert err.splitlines() == [f"warning: {path}: medicines: 'none' was given with other answers; kept 'diuretic'"]
+    code, out, err = run(capsys, "fhir", "answers", "--strict", path)
+    assert code == 2 and out == ""
+    assert err.splitlines() == [f"screener: {path}: medicines: 'none' was given with other answers; kept 'diuretic'"]
 
 
 def test_a_code_that_is_not_an_option_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
