@@ -20,7 +20,7 @@ from ui.fonts import BUNDLED_FAMILY
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintDevice
 
-MODULE_MM = 0.45  # 0.45 mm squares: well above what handheld 2D scanners read (about 0.25 mm) on a laser print
+MODULE_MM = 0.8  # 0.8 mm squares: zbar and ZXing read them from a 100 dpi blurred JPEG of the corner (a phone photo)
 QUIET_MODULES = 4  # the light margin the QR standard asks for; above and right of the code it is the page margin
 CAPTION_PT = 7.0
 
