@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from babel.dates import format_date
 
 from screener import guidance
-from screener.i18n import N_, _, babel_locale
+from screener.i18n import N_, _, babel_locale, pgettext
 from screener.wording import (
     flag_title,
     group_title,
@@ -54,6 +54,25 @@ def bold_label(label: str) -> str:
     """ "<b>Label</b>: " with the language's own colon ("：" in Japanese, with no space after it)."""
     colon = labelled("", "")
     return f"<b>{e(label)}</b>{e(colon)}"
+
+
+WRITE_IN_SPACES = 110  # the blank line's length, in spaces of the body type: most of the room beside the code
+
+
+def write_in(label: str) -> str:
+    """A label and a blank line after it, for staff to write on."""
+    return f"{e(label)}{e(labelled('', '').strip())} <u>{'&nbsp;' * WRITE_IN_SPACES}</u>"
+
+
+def sex_text(answers: Answers) -> str:
+    """The sex as the person answered it, or "Not answered"."""
+    from screener.questions import screens
+
+    if answers.sex is None:
+        return pgettext("answer", "Not answered")
+    question = next(q for s in screens() for q in s.questions if q.field == "sex")
+    choice = next((c for c in question.choices if c.value == answers.sex), None)
+    return _(choice.label) if choice is not None else str(answers.sex)
 
 
 def age_band(age: int) -> str:
@@ -111,12 +130,16 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
         for text in (
             _("Date: {date}").format(date=format_date(when, "long", locale=babel_locale())),
             _("Age band: {band}").format(band=age_band(answers.age_years)),
+            _("Sex: {sex}").format(sex=sex_text(answers)),
             _("Content version {version}").format(version=result.content_version),
         )
     )
+    name_line = write_in(_("Name or patient number"))
     parts = [
         f"<p style='font-size:{point_size * 1.45:.1f}pt; font-weight:bold; margin:0'>{e(title)}</p>",
         f"<p style='margin-top:3px; margin-bottom:0'>{facts}<br>{e(reference_text(result))}</p>",
+        # Written in by hand at the desk: the app never asks for a name, so the page has a place for it.
+        f"<p style='margin-top:18px; margin-bottom:0'>{name_line}</p>",  # room for a hand to write
     ]
     box: list[str] = []
     for section in guidance.clinician_sections(result):

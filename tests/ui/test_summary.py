@@ -235,3 +235,23 @@ def test_a_finished_save_is_said(  # type: ignore[no-untyped-def]
     assert target.exists()
     qtbot.wait(ANNOUNCE_DELAY_MS + 50)
     assert window.announcer.said == f"Saved: {target}"
+
+
+@pytest.mark.parametrize(
+    ("language", "sex", "unanswered", "name_line"),
+    [
+        ("en", "Sex: Female", "Sex: Not answered", "Name or patient number:"),
+        ("ja", "性別：女性", "性別：未回答", "氏名または患者番号："),
+    ],
+)
+def test_the_header_shows_the_sex_plainly_and_a_place_to_write_the_name(  # type: ignore[no-untyped-def]
+    make_pdf, language: str, sex: str, unanswered: str, name_line: str
+) -> None:
+    """Staff wrote the name on the margin: the page has a labelled line for it (the app never asks for a name),
+    and the sex is said on its own, not only inside the reference-intake line."""
+    path, _result = make_pdf(language, "A4")
+    text = squeeze(pdf_text(path))
+    assert squeeze(sex) in text
+    assert squeeze(name_line) in text
+    calm, _ = make_pdf(language, "A4", Answers.model_validate({"age_years": 40}))
+    assert squeeze(unanswered) in squeeze(pdf_text(calm))
