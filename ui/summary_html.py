@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from babel.dates import format_date
 
 from screener import guidance
-from screener.i18n import N_, _, babel_locale, pgettext
+from screener.i18n import N_, _, babel_locale, current_language, pgettext
 from screener.wording import (
     flag_title,
     group_title,
@@ -62,6 +62,24 @@ WRITE_IN_SPACES = 110  # the blank line's length, in spaces of the body type: mo
 def write_in(label: str) -> str:
     """A label and a blank line after it, for staff to write on."""
     return f"{e(label)}{e(labelled('', '').strip())} <u>{'&nbsp;' * WRITE_IN_SPACES}</u>"
+
+
+def safety_answers(answers: Answers) -> str:
+    """Each safety question asked, with the person's answer in plain words ("Kidneys: Yes · Medicines: …")."""
+    from screener.answer_sheet import AnswerSheet
+    from screener.questions import screens
+    from screener.review import review_rows
+
+    safety = {q.field for s in screens() for q in s.questions if q.safety}
+    sheet = AnswerSheet()
+    sheet.load(answers)
+    gap = "、" if current_language() == "ja" else "; "
+    lines = [
+        labelled(row.label, gap.join(part for part in row.answer.split("\n") if part))
+        for row in review_rows(sheet)
+        if row.field in safety
+    ]
+    return " · ".join(lines)
 
 
 def sex_text(answers: Answers) -> str:
@@ -141,7 +159,9 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
         # Written in by hand at the desk: the app never asks for a name, so the page has a place for it.
         f"<p style='margin-top:18px; margin-bottom:0'>{name_line}</p>",  # room for a hand to write
     ]
-    box: list[str] = []
+    # The answers behind the flags, as the person gave them: what the clinician checks the flags against.
+    asked = bold_label(_("The safety answers")) + e(safety_answers(answers))
+    box: list[str] = [f"<p style='margin:1px 0 3px 0'>{asked}</p>"]
     for section in guidance.clinician_sections(result):
         if section.kind == "also" or (section.kind == "ask_first" and result.clinician.flags):
             continue

@@ -255,3 +255,33 @@ def test_the_header_shows_the_sex_plainly_and_a_place_to_write_the_name(  # type
     assert squeeze(name_line) in text
     calm, _ = make_pdf(language, "A4", Answers.model_validate({"age_years": 40}))
     assert squeeze(unanswered) in squeeze(pdf_text(calm))
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_flags_box_shows_the_safety_answers_behind_the_flags(make_pdf, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The clinician checks each flag against what the person answered: every safety question asked is in the box
+    with the answer as the review words it (a multi-line answer run on), before the reasons."""
+    from screener.answer_sheet import AnswerSheet
+    from screener.questions import screens
+    from screener.review import review_rows
+    from screener.wording import labelled
+
+    path, _result = make_pdf(language, "A4")
+    text = squeeze(pdf_text(path))
+    safety = {q.field for s in screens() for q in s.questions if q.safety}
+    sheet = AnswerSheet()
+    sheet.load(WORST)
+    rows = [row for row in review_rows(sheet) if row.field in safety]
+    assert len(rows) >= 5
+    for row in rows:
+        first = row.answer.split("\n")[0]
+        assert squeeze(labelled(row.label, first)) in text, f"{row.label}: {first} is not on the page"
+    assert text.index(squeeze(rows[0].label)) < text.index(squeeze(reason_text_of_first_flag(language)))
+
+
+def reason_text_of_first_flag(language: str) -> str:
+    from screener import guidance
+
+    set_language(language)
+    result = score(WORST, region="jp" if language == "ja" else "us")
+    return next(s for s in guidance.clinician_sections(result) if s.flagged).lines[0]
