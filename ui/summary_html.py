@@ -66,11 +66,20 @@ def write_in(label: str) -> str:
 
 def safety_answers(answers: Answers) -> str:
     """Each safety question asked, with the person's answer in plain words ("Kidneys: Yes · Medicines: …")."""
-    from screener.answer_sheet import AnswerSheet
     from screener.questions import screens
+
+    return answers_line(answers, {q.field for s in screens() for q in s.questions if q.safety})
+
+
+COUNTED_FIELDS = frozenset({"servings_per_week", "caffeine_servings_per_day", "exercise_hours_per_week"})
+
+
+def answers_line(answers: Answers, fields: set[str] | frozenset[str]) -> str:
+    """The review's words for these questions' answers, run on in one line."""
+    from screener.answer_sheet import AnswerSheet
     from screener.review import review_rows
 
-    safety = {q.field for s in screens() for q in s.questions if q.safety}
+    safety = fields
     sheet = AnswerSheet()
     sheet.load(answers)
     gap = "、" if current_language() == "ja" else "; "
@@ -207,6 +216,9 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
         + "".join(rows)
         + "</table>"
     )
+    # The counts behind the food, caffeine and exercise levels, as the person tapped them.
+    counted = bold_label(_("As counted")) + e(answers_line(answers, COUNTED_FIELDS))
+    parts.append(f"<p style='margin-top:3px; margin-bottom:0'>{counted}</p>")
     parts.append(f"<p style='margin-top:2px; font-size:{point_size * 0.85:.1f}pt'>{legend()}</p>")
     return "".join(parts)
 

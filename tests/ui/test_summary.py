@@ -285,3 +285,23 @@ def reason_text_of_first_flag(language: str) -> str:
     set_language(language)
     result = score(WORST, region="jp" if language == "ja" else "us")
     return next(s for s in guidance.clinician_sections(result) if s.flagged).lines[0]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_counts_behind_the_levels_are_on_the_page(make_pdf, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Foods, drinks and exercise as the person counted them, so the clinician sees what a level rests on."""
+    from screener.answer_sheet import AnswerSheet
+    from screener.review import review_rows
+    from screener.wording import labelled
+    from ui.summary_html import COUNTED_FIELDS
+
+    path, _result = make_pdf(language, "A4")
+    text = squeeze(pdf_text(path))
+    sheet = AnswerSheet()
+    sheet.load(WORST)
+    rows = [row for row in review_rows(sheet) if row.field in COUNTED_FIELDS and row.answered]
+    assert len(rows) == 3
+    for row in rows:
+        for part in row.answer.split("\n"):
+            assert squeeze(part) in text, f"{row.label}: {part} is not on the page"
+        assert squeeze(labelled(row.label, "")) in text
