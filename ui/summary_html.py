@@ -56,6 +56,11 @@ def bold_label(label: str) -> str:
     return f"<b>{e(label)}</b>{e(colon)}"
 
 
+# Headings of the flags box as the clinician reads them (the result screen words them to the person).
+STAFF_HEADINGS = {
+    "before_magnesium": N_("Check before advising any magnesium supplement or medicine"),
+    "sleep": N_("Sleep: for the clinician to assess"),
+}
 WRITE_IN_SPACES = 110  # the blank line's length, in spaces of the body type: most of the room beside the code
 
 
@@ -174,9 +179,11 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
     for section in guidance.clinician_sections(result):
         if section.kind == "also" or (section.kind == "ask_first" and result.clinician.flags):
             continue
-        heading = ("⚠ " if section.flagged else "") + (
-            section.heading if section.kind != "ask_first" else _("No safety flag in the answers given")
-        )
+        if section.kind == "ask_first":
+            words = _("No safety flag in the answers given")
+        else:  # the staff's page says what the clinician checks; the person's screen says whom to talk to
+            words = _(STAFF_HEADINGS[section.kind]) if section.kind in STAFF_HEADINGS else section.heading
+        heading = ("⚠ " if section.flagged else "") + words
         box.append(f"<p style='margin:3px 0 1px 0; font-weight:bold'>{e(heading)}</p>")
         if section.kind != "ask_first":
             box += [f"<p style='margin:0 0 0 10px'>• {e(line)}</p>" for line in section.lines]
