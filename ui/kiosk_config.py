@@ -112,6 +112,25 @@ def _writable_log_file(value: str) -> str:
     return value
 
 
+# Control characters (a newline splits a log line), bidi controls (U+202E shows a name backwards) and the like.
+_UNSAFE = re.compile("[\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _plain_text(value: str) -> str:
+    found = _UNSAFE.search(value)
+    if found:
+        raise ValueError(f"must not hold control or text-direction characters (found U+{ord(found.group()):04X})")
+    return value
+
+
+def _printer_name(value: str) -> str:
+    """A CUPS queue name: no path (a slash or "..") and nothing a terminal or log would show otherwise."""
+    _plain_text(value)
+    if "/" in value or "\\" in value or ".." in value or value.startswith(("#", " ")):
+        raise ValueError(f"must be a printer's queue name, not a path, got {shown_value(value)}")
+    return value
+
+
 def _no_nul(value: str) -> str:
     if "\0" in value:
         raise ValueError("must not hold a NUL character")
@@ -128,14 +147,14 @@ class KioskConfig(BaseModel):
     idle_timeout_seconds: int = Field(default=90, ge=15, le=3600)
     countdown_seconds: int = Field(default=MIN_COUNTDOWN_SECONDS, le=120)
     result_reset_seconds: int = Field(default=120, ge=15, le=3600)
-    printer_name: str = Field(default="", max_length=MAX_PRINTER_NAME_CHARS)
+    printer_name: Annotated[str, Field(max_length=MAX_PRINTER_NAME_CHARS), AfterValidator(_printer_name)] = ""
     paper: Literal["A4", "Letter"] | None = None
     region: Literal["jp", "us"] | None = None
     text_scale: float = Field(default=1.0, ge=1.0, le=2.0)
     high_contrast: bool = False
     read_aloud: bool = True
     pin_hash: str = Field(max_length=MAX_PIN_HASH_CHARS)
-    log_file: Annotated[PathSetting, AfterValidator(_writable_log_file)] = ""
+    log_file: Annotated[PathSetting, AfterValidator(_plain_text), AfterValidator(_writable_log_file)] = ""
     pdf_folder: Annotated[PathSetting, AfterValidator(_writable_folder)] = ""
 
     @field_validator("countdown_seconds")

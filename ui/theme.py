@@ -144,6 +144,7 @@ class Theme(NamedTuple):
         QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
         QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
         QWidget#backdrop {{ background: {p.backdrop}; }}
+        QWidget#privacy {{ background: {p.window}; }}
         QFrame#dialog {{ background: {p.card}; border: 3px solid {p.border}; border-radius: 16px; }}
         QFrame#dialog QLabel, QFrame#dialog QWidget {{ background: {p.card}; }}
         QWidget#moreBelow {{ background: transparent; }}

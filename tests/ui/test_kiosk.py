@@ -218,6 +218,28 @@ def test_hide_my_answers_blanks_the_screen_at_once(qtbot: QtBot, kiosk: KioskSes
     assert window.sheet.age() == 52
 
 
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_hide_my_answers_is_opaque_not_a_dimmed_layer(qtbot: QtBot, kiosk: KioskSession, high_contrast: bool) -> None:
+    """Under the privacy screen nothing of the result is drawn: the strip where the result's heading was is one
+    flat colour (a dimmed layer let it be read), in normal and high contrast."""
+    from PySide6.QtCore import QPoint, QRect
+
+    window = kiosk.window
+    if high_contrast:
+        tap(qtbot, window.header.contrast_button)
+    answer_everything(qtbot, window, WORST_CASE)
+    next_screen(qtbot, window)
+    heading = window.result_screen().summary.heading
+    where = QRect(heading.mapTo(window, QPoint(0, 0)), heading.size())
+    before = window.grab(where).toImage()
+    assert len({before.pixel(x, y) for x in range(before.width()) for y in range(before.height())}) > 2
+    tap(qtbot, kiosk.hide_button)
+    settle()
+    after = window.grab(where).toImage()
+    colours = {after.pixel(x, y) for x in range(after.width()) for y in range(after.height())}
+    assert len(colours) == 1, f"{len(colours)} colours where the result's heading was: it shows through"
+
+
 def test_an_unexpected_error_returns_to_welcome_with_no_answers(
     qtbot: QtBot, kiosk: KioskSession, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -361,3 +361,28 @@ def test_hash_pin_reads_a_bounded_line() -> None:
         )
     assert done.returncode == 2
     assert done.stderr == "screener: the PIN must be 4 to 12 digits\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ('printer_name = "../../admin"', "printer_name: must be a printer's queue name, not a path"),
+        ('printer_name = "lab/printer"', "printer_name: must be a printer's queue name, not a path"),
+        ('printer_name = "office\\u202Ertnirp"', "printer_name: must not hold control or text-direction characters"),
+        ('printer_name = "office\\tprinter"', "printer_name: must not hold control or text-direction characters"),
+        ('log_file = "/tmp/screener\\n.log"', "log_file: must not hold control or text-direction characters"),
+    ],
+)
+def test_names_and_paths_that_would_mislead_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str, problem: str
+) -> None:
+    """A queue name that is a path, or one with a bidi override that shows it backwards, and a log path with a
+    newline (it would split log lines) are refused by check-config, each named with its line."""
+    code, lines = check(capsys, config_file(tmp_path, body))
+    assert code == 2
+    assert len(lines) == 1 and problem in lines[0] and "line 2" in lines[0], lines
+
+
+def test_an_ordinary_queue_name_is_taken(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = check(capsys, config_file(tmp_path, 'printer_name = "Front_Desk-2"'))
+    assert code == 0 and lines == []

@@ -35,6 +35,8 @@ class PrivacyScreen(OverlayDialog):
     def __init__(self, host: QWidget) -> None:
         super().__init__(host, _("Your answers are hidden"), cancel_code="show")
         self.add_button("show", _("Tap here to show your answers again"), primary=True)
+        # Opaque, not a dimmed layer: the answers under it must not be readable (a dialog's backdrop lets them show).
+        self.setObjectName("privacy")
 
 
 class KioskSession(QObject):

@@ -41,11 +41,19 @@ class DigitBox(QLineEdit):
         self.setAcceptDrops(False)
         self.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhNoPredictiveText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Whatever might select (an input method, an accessibility client) is undone at once: nothing selected.
+        self.selectionChanged.connect(self._no_selection)
+
+    def _no_selection(self) -> None:
+        if self.hasSelectedText():
+            self.deselect()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         text = event.text()
         digit = len(text) == 1 and "0" <= text <= "9" and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        moves = event.key() in ALLOWED_KEYS and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        # Shift with a move would select (X11 copies a selection to PRIMARY) and Shift+Delete would cut: not taken.
+        held = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        moves = event.key() in ALLOWED_KEYS and not event.modifiers() & held
         if digit or moves:
             super().keyPressEvent(event)
         elif event.matches(QKeySequence.StandardKey.Paste) or event.matches(QKeySequence.StandardKey.Copy):

@@ -66,6 +66,8 @@ class TouchScrollArea(QScrollArea):
         scroller.setScrollerProperties(properties)
         self.more = MoreBelow(self)
         bar = self.verticalScrollBar()
+        # Qt's "Scroll here / Top / Bottom" menu on a right click is a native popup that outlives a kiosk reset.
+        bar.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         bar.rangeChanged.connect(lambda *_: self._update_cue())
         bar.valueChanged.connect(lambda *_: self._update_cue())
         self.viewport().installEventFilter(self)
