@@ -191,6 +191,29 @@ def test_leaving_needs_the_pin(qtbot: QtBot, kiosk: KioskSession) -> None:
     assert kiosk.guard.allow_exit and not window.isVisible()
 
 
+@pytest.mark.parametrize("surface", ["pin", "panel"])
+def test_a_staff_surface_left_open_on_welcome_closes_by_the_idle_countdown(
+    qtbot: QtBot, kiosk: KioskSession, surface: str
+) -> None:
+    """Staff, PIN, walk away: the staff panel (or the PIN dialog) was still open minutes later on Welcome, and its
+    "Leave kiosk mode" quit the app. Now the idle countdown comes on Welcome too and the reset closes it."""
+    window = kiosk.window
+    kiosk.ask_staff_pin()
+    if surface == "panel":
+        pin = next(d for d in open_dialogs(window.centralWidget()) if isinstance(d, PinDialog))
+        pin.entry.setText(PIN)
+        pin.check()
+        assert any(isinstance(d, StaffPanel) for d in open_dialogs(window.centralWidget()))
+    assert window.current_id() == "welcome"
+    kiosk.idle.restart()
+    qtbot.waitUntil(kiosk.idle.counting, timeout=3000)
+    qtbot.waitUntil(lambda: not kiosk.idle.counting(), timeout=4000)
+    qtbot.waitUntil(lambda: not open_dialogs(window.centralWidget()), timeout=2000)
+    assert window.current_id() == "welcome" and not kiosk.guard.allow_exit
+    kiosk.ask_staff_pin()  # the panel again needs the PIN
+    assert any(isinstance(d, PinDialog) for d in open_dialogs(window.centralWidget()))
+
+
 def test_wrong_pin_tries_are_rate_limited() -> None:
     now = [1000.0]
     gate = PinGate(PIN_HASH, clock=lambda: now[0])

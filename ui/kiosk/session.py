@@ -24,7 +24,7 @@ from ui.shell.screen_place import clear_clipboards
 from ui.shell.window import ScreenerWindow
 from ui.theme import Theme
 from ui.widgets.buttons import BigButton
-from ui.widgets.overlay import OverlayDialog, dismiss_all
+from ui.widgets.overlay import OverlayDialog, dismiss_all, open_dialogs
 
 log = logging.getLogger(__name__)
 
@@ -114,10 +114,12 @@ class KioskSession(QObject):
         return self.config.idle_timeout_seconds
 
     def is_pristine(self) -> bool:
-        """Nothing to protect: the welcome screen as the first person saw it."""
+        """Nothing to protect: the welcome screen as the first person saw it, with no staff surface (PIN dialog,
+        staff panel) or privacy screen left open on it: those close by the idle countdown on Welcome too."""
         window = self.window
         return (
-            window.current_id() == "welcome"
+            not open_dialogs(window.host())
+            and window.current_id() == "welcome"
             and window.sheet.is_empty()
             and window.hub.current() == self.config.default_language
             and window.theme == Theme(text_scale=self.config.text_scale, high_contrast=self.config.high_contrast)
