@@ -104,7 +104,13 @@ def run_app(
         from ui.widgets.overlay import ask
 
         ask(window.host(), "Japanese font missing", warning, [("ok", "OK", True)])
-    return app.exec()
+    from ui.stopping import stop_on_signals
+
+    stopper = stop_on_signals(app)  # kept for the loop's lifetime
+    code = app.exec()
+    del stopper
+    log.info("stopped")
+    return code
 
 
 def check_display() -> None:
