@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,6 +82,7 @@ def run_app(
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     check_display()
     config = load_kiosk_config(config_path) if kiosk else None
+    lock = one_kiosk_only() if config is not None else None  # held until the process ends
     if config is not None and config.log_file:
         handler = open_log_file(config.log_file)
         handler.setFormatter(logging.Formatter(LOG_FORMAT))
@@ -108,9 +110,21 @@ def run_app(
 
     stopper = stop_on_signals(app)  # kept for the loop's lifetime
     code = app.exec()
-    del stopper
+    del stopper, lock
     log.info("stopped")
     return code
+
+
+def one_kiosk_only() -> socket.socket:
+    """A second kiosk for the same user is refused at start (two shared one log and fought for the screen). The
+    lock is an abstract Unix socket name: nothing on disk, and the kernel frees it when the process ends."""
+    lock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        lock.bind(f"\0screener-kiosk-{os.getuid()}")
+    except OSError:
+        lock.close()
+        raise InputError(["--kiosk: a kiosk is already running for this user; stop it first"]) from None
+    return lock
 
 
 def check_display() -> None:

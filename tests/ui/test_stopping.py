@@ -57,3 +57,24 @@ def test_a_stop_signal_ends_the_app_cleanly_with_a_log_line(tmp_path: Path, numb
     assert code == 0, f"exit {code}: {text[-1500:]}"
     assert f"stopping on {signal.Signals(number).name}" in text
     assert "Traceback" not in text
+
+
+def test_a_second_kiosk_for_the_same_user_is_refused(tmp_path: Path) -> None:
+    """Two kiosks started at once shared one log and fought for the screen: the second now says why and exits 2,
+    and the first goes on."""
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'pin_hash = "{hash_pin("2468")}"\ndefault_language = "en"\n', encoding="utf-8")
+    args = ["--kiosk", "--config", str(config)]
+    first_log, second_log = tmp_path / "first.log", tmp_path / "second.log"
+    first = start(args, first_log, tmp_path)
+    try:
+        wait_for(first_log, "kiosk mode started", first)
+        second = start(args, second_log, tmp_path)
+        assert second.wait(START_S) == 2
+        assert "a kiosk is already running for this user" in second_log.read_text(encoding="utf-8")
+        assert first.poll() is None, "the first kiosk ended"
+        first.send_signal(signal.SIGTERM)
+        assert first.wait(START_S) == 0
+    finally:
+        if first.poll() is None:
+            first.kill()
