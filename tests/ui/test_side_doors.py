@@ -41,3 +41,44 @@ def test_no_scroll_bar_opens_a_popup_menu(qtbot: QtBot, window: ScreenerWindow) 
     bars = [bar for bar in window.findChildren(QScrollBar)]
     assert bars
     assert all(bar.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu for bar in bars if bar.isVisible())
+
+
+def test_after_a_reset_nothing_accessible_holds_the_last_persons_answers_or_result(
+    qtbot: QtBot, window: ScreenerWindow
+) -> None:
+    """After Start over, hidden nodes still read "Age 51 and over: Fits your answers…" and "Alcohol…: 15 to 21
+    drinks" to any AT-SPI client. Every accessible name, description and label text is scanned after the reset for
+    what the review and the result said."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from ui.screens.result import ResultScreen
+    from ui.screens.review import ReviewScreen
+
+    answer_everything(qtbot, window, WORST_CASE)
+    review = window.navigator.current()
+    assert isinstance(review, ReviewScreen)
+    said = {line.line.text() for line in review.lines if not line.isHidden()}
+    next_screen(qtbot, window)
+    result = window.navigator.current()
+    assert isinstance(result, ResultScreen)
+    said |= {label.accessibleName() for label in result.summary.group_lines if not label.isHidden()}
+    said.add(result.summary.alert_text.text())
+    said = {text for text in said if len(text) > 8}
+    assert len(said) > 10
+    window.reset_session()
+
+    def heard(widget: QWidget) -> list[str]:
+        face = QAccessible.queryAccessibleInterface(widget)
+        texts = [widget.text()] if isinstance(widget, QLabel) else []
+        if face is not None:
+            texts += [face.text(k) or "" for k in (QAccessible.Text.Name, QAccessible.Text.Description)]
+        return texts
+
+    left = [
+        f"{type(widget).__name__}: {text[:60]!r}"
+        for widget in window.findChildren(QWidget)
+        for text in heard(widget)
+        if text and any(old in text for old in said)
+    ]
+    assert not left, "\n".join(left[:10])

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QMoveEvent, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from screener.answer_sheet import AnswerSheet
 from screener.i18n import _, negotiate_region
@@ -312,7 +320,26 @@ class ScreenerWindow(QMainWindow):
         if "result" in self.navigator.screens:
             self.result_screen().clear()
         self.navigator.reset()
+        self._scrub_what_was_shown()
         clear_clipboards()
+
+    def _scrub_what_was_shown(self) -> None:
+        """The review and the result, hidden, still told a screen reader (any AT-SPI client on the bus) the last
+        person's answers and result through their labels' text and the names and descriptions set on them. Every
+        label is emptied and every name and description but a button's taken away; the screens' own words come
+        back with their retranslation."""
+        for screen_id in ("review", "result"):
+            screen = self.navigator.screens.get(screen_id)
+            if screen is None:
+                continue
+            for widget in screen.findChildren(QWidget):
+                if isinstance(widget, QAbstractButton):
+                    continue
+                if isinstance(widget, QLabel):
+                    widget.clear()
+                widget.setAccessibleName("")
+                widget.setAccessibleDescription("")
+            screen.retranslate_ui()
 
     def apply_defaults(self) -> None:
         """The configured language, text size and contrast, exactly as the first person had them."""
