@@ -249,6 +249,26 @@ class PrintSystem:
             )
         return PrintOutcome(Status.SENT, printer, job_id, f"job {job_id} accepted by {printer}")
 
+    def cancel(self, printer: str, job_id: int) -> bool:
+        """Cancel the job and purge its document from the spool (Cancel-Job with purge-job, as its owner); True
+        when the print system took it. A job that has ended already is purged the same way."""
+        try:
+            response = self._request(
+                ipp.CANCEL_JOB,
+                ipp.attribute(ipp.URI, "printer-uri", _printer_uri(printer).encode())
+                + ipp.attribute(ipp.INTEGER, "job-id", struct.pack(">i", job_id))
+                + ipp.attribute(ipp.NAME, "requesting-user-name", _user_name().encode())
+                + ipp.attribute(ipp.BOOLEAN, "purge-job", b"\x01"),
+            )
+        except PrintSystemError as exc:
+            log.info("could not cancel job %d: %s", job_id, exc)
+            return False
+        if response.status >= 0x0100:
+            log.info("job %d not cancelled: %s", job_id, response.message())
+            return False
+        log.info("job %d cancelled and purged", job_id)
+        return True
+
     def job_outcome(self, printer: str, job_id: int, wait: float = STATE_WAIT) -> PrintOutcome:
         """Read the job's and the printer's state until the job completes, fails or waits, for at most ``wait``
         seconds (plus one request's ``timeout``); a job still pending or processing then counts as sent."""
@@ -346,6 +366,11 @@ def print_pdf(
 
 
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="print")
+
+
+def cancel_in_background(printer: str, job_id: int) -> Future[bool]:
+    """``PrintSystem.cancel`` on the print worker (after any print still running), never on the UI thread."""
+    return _executor.submit(lambda: PrintSystem().cancel(printer, job_id))
 
 
 def print_in_background(

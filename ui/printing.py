@@ -61,6 +61,7 @@ class SummaryPrinter(QObject):
         self.last_message: str | None = None
         self.last_outcome: PrintOutcome | None = None
         self.pending: Future[PrintOutcome] | None = None
+        self.unfinished: list[tuple[str, int]] = []  # (printer, job id) of this session's jobs that did not print
         self.sending: OverlayDialog | None = None
         window.print_requested.connect(self.print_summary)
         window.save_pdf_requested.connect(self.save_pdf)
@@ -114,7 +115,18 @@ class SummaryPrinter(QObject):
             return
         self.last_outcome = outcome
         log.info("print outcome: %s (%s)", outcome.status, outcome.detail)
+        if outcome.job_id is not None and outcome.printer is not None and not outcome.sent:
+            self.unfinished.append((outcome.printer, outcome.job_id))  # cancelled when this person's session ends
         self._tell(outcome_message(outcome), sent=outcome.sent)
+
+    def forget_jobs(self) -> None:
+        """At a reset: a summary that waits in the queue (printer stopped) or failed there is the last person's;
+        it is cancelled and its document purged from the spool, so nothing of them stays on disk."""
+        from ui.print_system import cancel_in_background
+
+        for printer, job_id in self.unfinished:
+            cancel_in_background(printer, job_id)
+        self.unfinished.clear()
 
     def _tell(self, message: str, sent: bool) -> None:
         self.last_message = message

@@ -237,6 +237,22 @@ def test_a_disabled_queue_holds_the_job_and_says_so(cupsd: Cupsd, queue: str, su
     wait_until(lambda: not spooled.exists(), "the cancelled job's document to go")
 
 
+def test_cancel_purges_a_waiting_job_and_its_document(cupsd: Cupsd, queue: str, summary_pdf: bytes) -> None:
+    """The reset's clean-up, against real CUPS: a summary waiting on a stopped queue is cancelled by the app itself
+    (Cancel-Job with purge-job, as the job's owner) and its document leaves the spool; a second cancel of the same,
+    ended job is refused quietly, and an unknown job is refused."""
+    cupsd.run("cupsdisable", queue)
+    outcome = print_pdf(summary_pdf, queue)
+    assert outcome.status is Status.HELD and outcome.job_id is not None
+    spooled = cupsd.spool / f"d{outcome.job_id:05d}-001"
+    assert spooled.exists()
+    system = PrintSystem()
+    assert system.cancel(queue, outcome.job_id)
+    wait_until(lambda: not spooled.exists(), "the purged job's document to go")
+    assert f"{queue}-{outcome.job_id} " not in cupsd.run("lpstat", "-o", queue)
+    assert not system.cancel(queue, 99999)
+
+
 def test_a_configured_printer_that_does_not_exist_is_its_own_outcome(
     cupsd: Cupsd, queue: str, summary_pdf: bytes
 ) -> None:

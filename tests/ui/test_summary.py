@@ -308,3 +308,38 @@ def test_the_counts_behind_the_levels_are_on_the_page(make_pdf, language: str) -
         for part in row.answer.split("\n"):
             assert squeeze(part) in text, f"{row.label}: {part} is not on the page"
         assert squeeze(labelled(row.label, "")) in text
+
+
+@pytest.mark.parametrize(("status", "cancelled"), [(Status.HELD, [("PDF", 7)]), (Status.SENT, [])])
+def test_a_summary_left_waiting_in_the_queue_is_cancelled_at_the_reset(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: ScreenerWindow, monkeypatch, status: Status, cancelled: list
+) -> None:
+    """With the queue stopped the whole summary stayed in the spool after the reset: a job this session left
+    unprinted is cancelled and purged when the session ends (a printed one is left alone)."""
+    from concurrent.futures import Future
+
+    answer_everything(qtbot, window, {"age_years": 70})
+    next_screen(qtbot, window)
+    window.printer = SummaryPrinter(window)  # type: ignore[attr-defined]
+    asked: list[tuple[str, int]] = []
+
+    def fake_print(data: bytes, printer_name: str | None = None, title: str = "", wait: float = 2.0):  # type: ignore[no-untyped-def]
+        future: Future[PrintOutcome] = Future()
+        future.set_result(PrintOutcome(status, "PDF", 7, "detail"))
+        return future
+
+    def fake_cancel(printer: str, job_id: int) -> Future[bool]:
+        asked.append((printer, job_id))
+        done: Future[bool] = Future()
+        done.set_result(True)
+        return done
+
+    monkeypatch.setattr("ui.print_system.print_in_background", fake_print)
+    monkeypatch.setattr("ui.print_system.cancel_in_background", fake_cancel)
+    tap(qtbot, window.footer.print_button)
+    qtbot.waitUntil(lambda: window.printer.last_message is not None, timeout=3000)  # type: ignore[attr-defined]
+    assert asked == []  # not while the person is still there
+    window.reset_session()
+    assert asked == cancelled
+    window.reset_session()
+    assert asked == cancelled  # once

@@ -321,6 +321,9 @@ class ScreenerWindow(QMainWindow):
             self.result_screen().clear()
         self.navigator.reset()
         self._scrub_what_was_shown()
+        printer = getattr(self, "printer", None)  # set by the app or the kiosk; tests may run without one
+        if printer is not None:
+            printer.forget_jobs()  # a summary still waiting in the print queue goes, and its spooled document
         clear_clipboards()
 
     def _scrub_what_was_shown(self) -> None:
