@@ -9,6 +9,7 @@ goes to the folder staff configured, or is not offered.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import date, datetime
 from pathlib import Path
@@ -143,19 +144,33 @@ class SummaryPrinter(QObject):
         if code == "pdf":
             self.save_pdf()
 
-    def print_test_page(self) -> str:
-        """For staff: print example answers (no person's data) and say what really happened, in a line."""
+    def print_test_page(self, done: Callable[[str], None]) -> None:
+        """For staff: print example answers (no person's data) on the print worker; ``done`` gets what really
+        happened, in a line, back on the UI thread."""
         from screener.answers import Answers
         from screener.scoring import score
-        from ui.print_system import print_pdf
+        from ui.print_system import print_in_background
         from ui.summary import summary_pdf_bytes
 
         example = Answers(age_years=70, caffeine_servings_per_day={"coffee": 4}, snoring_or_gasping=True)
         data = summary_pdf_bytes(score(example, region=self.window.region), example, self._paper(), date.today())
-        outcome = print_pdf(data, self.printer_name, title="Test page")
-        self.last_outcome = outcome
-        log.info("test page: %s (%s)", outcome.status, outcome.detail)
-        return _("Test page: {outcome} ({detail})").format(outcome=outcome_message(outcome), detail=outcome.detail)
+        future = print_in_background(data, self.printer_name, title="Test page")
+
+        def check() -> None:
+            if not future.done():
+                QTimer.singleShot(POLL_MS, check)
+                return
+            try:
+                outcome = future.result()
+            except Exception:
+                log.exception("test page failed")
+                done(_("The summary could not be printed."))
+                return
+            self.last_outcome = outcome
+            log.info("test page: %s (%s)", outcome.status, outcome.detail)
+            done(_("Test page: {outcome} ({detail})").format(outcome=outcome_message(outcome), detail=outcome.detail))
+
+        check()
 
     # --- saving -------------------------------------------------------------------------------------------------
 

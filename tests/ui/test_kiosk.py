@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -339,12 +340,17 @@ def test_the_staff_test_print_shows_the_real_outcome(
     answer_everything(qtbot, kiosk.window, {"age_years": 33})
     printed: list[bytes] = []
 
-    def refuse(data: bytes, printer: str | None = None, title: str = "") -> PrintOutcome:
+    def refuse(data: bytes, printer: str | None = None, title: str = "", wait: float = 0) -> PrintOutcome:
+        time.sleep(0.3)  # a slow print server, on the print worker
         printed.append(data)
         return PrintOutcome(Status.REJECTED, "PDF", None, "printer PDF is not accepting jobs")
 
     monkeypatch.setattr("ui.print_system.print_pdf", refuse)
-    said = kiosk.print_test_page()
+    told: list[str] = []
+    kiosk.print_test_page(told.append)
+    assert told == [], "the test page was printed on the UI thread (the outcome came before the call returned)"
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    said = told[0]
     assert printed and printed[0].startswith(b"%PDF")
     assert "not taking print jobs" in said and "not accepting jobs" in said  # not "sent"
     assert kiosk.window.sheet.age() == 33  # a test page never touches the person's answers

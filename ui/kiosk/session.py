@@ -9,6 +9,7 @@ is never left on screen.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -184,12 +185,13 @@ class KioskSession(QObject):
         panel.answered.connect(lambda choice: self.exit_kiosk() if choice == "leave" else None)
         panel.open_over("back")
 
-    def print_test_page(self) -> str:
-        """Print example answers (no person's data) and say what really happened."""
+    def print_test_page(self, done: Callable[[str], None]) -> None:
+        """Print example answers (no person's data); ``done`` gets what really happened, off the UI thread's way."""
         printer = getattr(self.window, "printer", None)
         if printer is None:
-            return _("No printer is set up.")
-        return str(printer.print_test_page())
+            done(_("No printer is set up."))
+            return
+        printer.print_test_page(done)
 
     def exit_kiosk(self) -> None:
         self.guard.stop()

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
+from shiboken6 import isValid
 
 from screener.i18n import _
 from ui.kiosk_config import KioskConfig
@@ -82,7 +83,9 @@ class PinDialog(OverlayDialog):
 class StaffPanel(OverlayDialog):
     """``answered`` with ``back`` or ``leave``; a test print shows its outcome here and keeps the panel open."""
 
-    def __init__(self, host: QWidget, config: KioskConfig, region: str, test_print: Callable[[], str]) -> None:
+    def __init__(
+        self, host: QWidget, config: KioskConfig, region: str, test_print: Callable[[Callable[[str], None]], None]
+    ) -> None:
         super().__init__(host, _("Kiosk settings"), cancel_code="back")
         self.test_print = test_print
         printer = config.printer_name or _("the default printer")
@@ -110,5 +113,15 @@ class StaffPanel(OverlayDialog):
         self.buttons["test_print"].clicked.connect(self._print_test)
 
     def _print_test(self) -> None:
-        self.outcome.setText(self.test_print())
+        """The test page prints on the print worker: the panel says so at once and shows the outcome when CUPS
+        has spoken (a hung print server froze the window for seconds when this waited on the UI thread)."""
+        self.outcome.setText(_("Printing a test page…"))
         self.outcome.show()
+        self.buttons["test_print"].setEnabled(False)
+        self.test_print(self._show_outcome)
+
+    def _show_outcome(self, text: str) -> None:
+        if not isValid(self) or self.code is not None:
+            return  # the panel closed meanwhile (a reset, Back)
+        self.outcome.setText(text)
+        self.buttons["test_print"].setEnabled(True)
