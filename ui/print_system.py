@@ -46,6 +46,7 @@ class Status(StrEnum):
     REJECTED = "rejected"  # the queue is not accepting jobs: nothing was queued
     NO_PRINTER = "no_printer"  # no print server answered, or it has no printer to use
     UNKNOWN_PRINTER = "unknown_printer"  # the configured printer does not exist on the print server
+    LOST = "lost"  # the job was queued, then the print server stopped answering: it may print, or not
     FAILED = "failed"  # anything else; the detail says what
 
 
@@ -278,7 +279,7 @@ class PrintSystem:
             try:
                 outcome = self._job_state(printer, job_id, final)
             except PrintSystemError as exc:
-                return PrintOutcome(Status.FAILED, printer, job_id, f"job {job_id} was queued, then {exc}")
+                return PrintOutcome(Status.LOST, printer, job_id, f"job {job_id} was queued, then {exc}")
             if outcome is not None:
                 return outcome
             time.sleep(max(0.0, min(POLL_INTERVAL, deadline - time.monotonic())))

@@ -39,6 +39,8 @@ def outcome_message(outcome: PrintOutcome) -> str:
         "rejected": _("The printer is not taking print jobs right now. Nothing was printed."),
         "no_printer": _("No printer is available here."),
         "unknown_printer": _("The printer set up here was not found. Nothing was printed."),
+        # Never "could not be printed" when it may: the job was queued before the print server stopped answering.
+        "lost": _("The printer may still print your summary, or it may not. Please ask the staff."),
     }.get(str(outcome.status), _("The summary could not be printed."))
 
 

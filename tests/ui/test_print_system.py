@@ -366,3 +366,18 @@ def test_the_print_back_end_loads_without_qt() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=GUARD, check=True, cwd=EXAMPLES.parent
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_job_queued_then_lost_is_said_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With cupsd killed mid-print the kiosk said "could not be printed" while the backend kept printing: a job the
+    print system took, whose state then cannot be read, is LOST, and the person is told it may still print."""
+    from ui.printing import outcome_message
+
+    def gone(self: PrintSystem, printer: str, job_id: int, final: bool) -> None:
+        raise PrintSystemError("the print server at /run/cups/cups.sock broke off")
+
+    monkeypatch.setattr(PrintSystem, "_job_state", gone)
+    outcome = PrintSystem("/nonexistent.sock").job_outcome("PDF", 12, wait=0)
+    assert outcome.status is Status.LOST and outcome.job_id == 12 and not outcome.sent
+    said = outcome_message(outcome)
+    assert "may still print" in said and "could not be printed" not in said
