@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from babel.dates import format_date
 
 from screener import guidance
-from screener.i18n import N_, _, babel_locale, current_language, pgettext
+from screener.i18n import N_, _, babel_locale
 from screener.wording import (
     flag_title,
     group_title,
@@ -31,6 +31,7 @@ from ui.theme import STANDARD
 if TYPE_CHECKING:
     from screener.answers import Answers
     from screener.result import Result
+    from screener.review import ReviewRow
 
 MAX_GUIDANCE_POINTS = 6
 STAFF_DISCLAIMER = N_(
@@ -79,32 +80,27 @@ def safety_answers(answers: Answers) -> str:
 COUNTED_FIELDS = frozenset({"servings_per_week", "caffeine_servings_per_day", "exercise_hours_per_week"})
 
 
-def answers_line(answers: Answers, fields: set[str] | frozenset[str]) -> str:
-    """The review's words for these questions' answers, run on in one line."""
+def review_of(answers: Answers) -> dict[str, ReviewRow]:
+    """The review's row (its label and its answer in words) for every question these answers ask, by field."""
     from screener.answer_sheet import AnswerSheet
     from screener.review import review_rows
 
-    safety = fields
     sheet = AnswerSheet()
     sheet.load(answers)
-    gap = "、" if current_language() == "ja" else "; "
-    lines = [
-        labelled(row.label, gap.join(part for part in row.answer.split("\n") if part))
-        for row in review_rows(sheet)
-        if row.field in safety
-    ]
-    return " · ".join(lines)
+    return {row.field: row for row in review_rows(sheet)}
+
+
+def answers_line(answers: Answers, fields: set[str] | frozenset[str]) -> str:
+    """The review's words for these questions' answers, each run on in one line, as the review shows them."""
+    from ui.screens.review import one_line
+
+    rows = [row for row in review_of(answers).values() if row.field in fields]
+    return " · ".join(labelled(row.label, one_line(row.answer)) for row in rows)
 
 
 def sex_text(answers: Answers) -> str:
-    """The sex as the person answered it, or "Not answered"."""
-    from screener.questions import screens
-
-    if answers.sex is None:
-        return pgettext("answer", "Not answered")
-    question = next(q for s in screens() for q in s.questions if q.field == "sex")
-    choice = next((c for c in question.choices if c.value == answers.sex), None)
-    return _(choice.label) if choice is not None else str(answers.sex)
+    """The sex in the review's words ("Female", "Not answered")."""
+    return review_of(answers)["sex"].answer
 
 
 def age_band(age: int) -> str:
