@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 import subprocess
+from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -29,6 +31,8 @@ from ui.summary import SummaryError, age_band, write_pdf
 from ui.summary_html import reference_text, top_guidance
 from ui.widgets.overlay import open_dialogs
 
+T = TypeVar("T")
+
 KANGXI = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
 WORST = Answers.model_validate(WORST_CASE)
 
@@ -38,6 +42,13 @@ def pdf_text(path: Path) -> str:
     return subprocess.run(
         ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
+
+
+def finished(value: T) -> Future[T]:
+    """A print worker's answer that is already there."""
+    future: Future[T] = Future()
+    future.set_result(value)
+    return future
 
 
 def squeeze(text: str) -> str:
@@ -178,12 +189,8 @@ def test_the_person_is_told_what_the_print_system_did(  # type: ignore[no-untype
     sent: list[bytes] = []
 
     def fake(data: bytes, printer_name: str | None = None, title: str = "", wait: float = 2.0):  # type: ignore[no-untyped-def]
-        from concurrent.futures import Future
-
         sent.append(data)
-        future: Future[PrintOutcome] = Future()
-        future.set_result(PrintOutcome(status, "PDF", 7 if status in (Status.SENT, Status.HELD) else None, "detail"))
-        return future
+        return finished(PrintOutcome(status, "PDF", 7 if status in (Status.SENT, Status.HELD) else None, "detail"))
 
     monkeypatch.setattr("ui.print_system.print_in_background", fake)
     tap(qtbot, window.footer.print_button)
@@ -316,23 +323,17 @@ def test_a_summary_left_waiting_in_the_queue_is_cancelled_at_the_reset(  # type:
 ) -> None:
     """With the queue stopped the whole summary stayed in the spool after the reset: a job this session left
     unprinted is cancelled and purged when the session ends (a printed one is left alone)."""
-    from concurrent.futures import Future
-
     answer_everything(qtbot, window, {"age_years": 70})
     next_screen(qtbot, window)
     window.printer = SummaryPrinter(window)  # type: ignore[attr-defined]
     asked: list[tuple[str, int]] = []
 
     def fake_print(data: bytes, printer_name: str | None = None, title: str = "", wait: float = 2.0):  # type: ignore[no-untyped-def]
-        future: Future[PrintOutcome] = Future()
-        future.set_result(PrintOutcome(status, "PDF", 7, "detail"))
-        return future
+        return finished(PrintOutcome(status, "PDF", 7, "detail"))
 
     def fake_cancel(printer: str, job_id: int) -> Future[bool]:
         asked.append((printer, job_id))
-        done: Future[bool] = Future()
-        done.set_result(True)
-        return done
+        return finished(True)
 
     monkeypatch.setattr("ui.print_system.print_in_background", fake_print)
     monkeypatch.setattr("ui.print_system.cancel_in_background", fake_cancel)
