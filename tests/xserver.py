@@ -77,9 +77,10 @@ def _xvfb_on(number: int, width: int, height: int, log: Path, env: dict[str, str
 
 
 def start_display(
-    width: int, height: int, folder: Path, env: dict[str, str]
+    width: int, height: int, folder: Path, env: dict[str, str], openbox_config: Path | None = None
 ) -> tuple[subprocess.Popen[bytes], subprocess.Popen[bytes], dict[str, str]]:
-    """Xvfb and openbox on a free display: (server, window manager, ``env`` with DISPLAY set)."""
+    """Xvfb and openbox on a free display: (server, window manager, ``env`` with DISPLAY set). openbox runs with
+    its own default configuration, or with ``openbox_config`` (an rc.xml)."""
     reasons = []
     for number in free_displays():
         server = _xvfb_on(number, width, height, folder / "xvfb.log", env)
@@ -88,19 +89,18 @@ def start_display(
             continue
         with_display = {**env, "DISPLAY": f":{number}"}
         try:
-            return server, start_openbox(with_display, folder / "openbox.log"), with_display
+            return server, start_openbox(with_display, folder / "openbox.log", openbox_config), with_display
         except DisplayError as error:
             stop(server)
             reasons.append(f":{number}: {error}")
     raise DisplayError("no X display could be had:\n" + "\n".join(reasons or ["no free display number"]))
 
 
-def start_openbox(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+def start_openbox(env: dict[str, str], log: Path, config: Path | None = None) -> subprocess.Popen[bytes]:
     """openbox on ``env["DISPLAY"]``, returned once it manages the screen."""
+    command = ["openbox", "--sm-disable", *(["--config-file", str(config)] if config else [])]
     with log.open("ab") as out:
-        manager = subprocess.Popen(
-            ["openbox", "--sm-disable"], env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        manager = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + START_S
     while subprocess.run(["wmctrl", "-m"], env=env, capture_output=True, check=False).returncode != 0:
         if manager.poll() is not None:

@@ -131,6 +131,27 @@ def test_start_over_resets_exactly_as_the_idle_wipe_does(qtbot: QtBot, kiosk: Ki
     assert window.sheet.is_empty() and window.current_id() == "welcome"
 
 
+def test_larger_text_switched_on_and_off_leaves_no_more_below_cue_on_the_next_welcome(
+    qtbot: QtBot, kiosk: KioskSession
+) -> None:
+    window = kiosk.window
+    window.resize(800, 600)
+    welcome = window.screen_widget("welcome")
+    answer_everything(qtbot, window, {"age_years": 70})
+    next_screen(qtbot, window)
+    tap(qtbot, window.header.text_size_button)
+    window.show_screen("welcome")
+    qtbot.waitUntil(lambda: welcome.scroll_area.more.isVisible())  # large text at 800x600: the welcome scrolls
+    window.show_screen("result")
+    tap(qtbot, window.header.text_size_button)
+    tap(qtbot, window.footer.start_over_button)
+    with qtbot.waitSignal(kiosk.session_reset, timeout=3000):
+        tap(qtbot, open_dialogs(window.centralWidget())[0].buttons["clear"])
+    settle()
+    assert window.current_id() == "welcome"
+    assert not welcome.scroll_area.needs_scrolling() and not welcome.scroll_area.more.isVisible()
+
+
 def test_an_untouched_welcome_screen_is_left_alone(qtbot: QtBot, kiosk: KioskSession) -> None:
     kiosk.idle.start_countdown()
     assert not kiosk.idle.counting()

@@ -1,9 +1,11 @@
 """No way out of the kiosk by finger or key: the window stays full screen and on top.
 
 Under a kiosk compositor (cage) there is nothing to leave to. Under X11 with a window manager (the fallback),
-the window manager can still minimise, hide or un-fullscreen it (a title-bar button, Super+D, Alt+Space): within a
-second the guard puts it back. Close requests, Esc and Alt+F4 are refused. Dialogs are drawn inside the window, so
-there is no second window to minimise the kiosk through.
+the window manager can still minimise, hide or un-fullscreen it (a title-bar button, Super+D, Alt+Space), take it
+out of the top layer (Alt+Space → Layer → Normal) or let another window cover it: within a second the guard puts it
+back (``ui/kiosk/x11_layer.py`` reads and asks the window manager for the layer and the stacking). Close requests,
+Esc and Alt+F4 are refused. Dialogs are drawn inside the window, so there is no second window to minimise the kiosk
+through.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import logging
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.kiosk.x11_layer import X11Layer
 
 log = logging.getLogger(__name__)
 WATCH_INTERVAL_MS = 400
@@ -30,6 +34,8 @@ class WindowGuard(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        self.x11 = X11Layer.open() if QGuiApplication.platformName() == "xcb" else None
+        self.placed = False  # the window manager has had the window in place once (until then it is still mapping)
         self.watch = QTimer(self)
         self.watch.setInterval(WATCH_INTERVAL_MS)
         self.watch.timeout.connect(self.check)
@@ -38,6 +44,9 @@ class WindowGuard(QObject):
     def stop(self) -> None:
         self.allow_exit = True
         self.watch.stop()
+        if self.x11 is not None:
+            self.x11.close()
+            self.x11 = None
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -60,11 +69,39 @@ class WindowGuard(QObject):
         )
 
     def check(self) -> None:
-        if self.allow_exit or not self.out_of_place():
+        if self.allow_exit:
+            return
+        if self.out_of_place():
+            self.restores += 1
+            log.warning("kiosk window was minimised, hidden or left full screen: restored")
+            self.restore()
+            return
+        self.keep_on_top()
+
+    def keep_on_top(self) -> None:
+        """Under X11: back to the top layer and above every other window, and out of "show desktop"."""
+        handle = self.window.windowHandle()
+        if self.x11 is None or handle is None or not handle.isExposed():
+            return
+        window = int(self.window.winId())
+        stacking = self.x11.stacking(window)
+        if stacking.in_place or not self.placed:
+            self.placed = self.placed or stacking.in_place
             return
         self.restores += 1
-        log.warning("kiosk window was minimised, hidden or left full screen: restored")
-        self.restore()
+        lost = [
+            name
+            for name, happened in (
+                ("left the top layer", not stacking.in_top_layer),
+                ("left full screen", not stacking.full_screen),
+                ("was covered by another window", not stacking.on_top),
+                ('was hidden by "show desktop"', stacking.showing_desktop),
+            )
+            if happened
+        ]
+        log.warning("kiosk window %s: put back on top", " and ".join(lost))
+        self.x11.put_back(window, stacking)
+        self.window.raise_()
 
     def restore(self) -> None:
         window = self.window
