@@ -21,7 +21,9 @@ import getpass
 import http.client
 import logging
 import struct
+import threading
 import time
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
@@ -48,6 +50,12 @@ class Status(StrEnum):
     UNKNOWN_PRINTER = "unknown_printer"  # the configured printer does not exist on the print server
     LOST = "lost"  # the job was queued, then the print server stopped answering: it may print, or not
     FAILED = "failed"  # anything else; the detail says what
+
+
+class Cancel(StrEnum):
+    DONE = "cancelled and purged"
+    REFUSED = "refused"  # no such job (it was purged already) or not this user's
+    UNREACHABLE = "print server unreachable"
 
 
 @dataclass(frozen=True)
@@ -253,6 +261,10 @@ class PrintSystem:
     def cancel(self, printer: str, job_id: int) -> bool:
         """Cancel the job and purge its document from the spool (Cancel-Job with purge-job, as its owner); True
         when the print system took it. A job that has ended already is purged the same way."""
+        return self.cancel_job(printer, job_id) is Cancel.DONE
+
+    def cancel_job(self, printer: str, job_id: int) -> Cancel:
+        """``cancel``, telling a refusal (no such job, or not ours) from a server that could not be asked."""
         try:
             response = self._request(
                 ipp.CANCEL_JOB,
@@ -263,12 +275,12 @@ class PrintSystem:
             )
         except PrintSystemError as exc:
             log.info("could not cancel job %d: %s", job_id, exc)
-            return False
+            return Cancel.UNREACHABLE
         if response.status >= 0x0100:
             log.info("job %d not cancelled: %s", job_id, response.message())
-            return False
+            return Cancel.REFUSED
         log.info("job %d cancelled and purged", job_id)
-        return True
+        return Cancel.DONE
 
     def job_outcome(self, printer: str, job_id: int, wait: float = STATE_WAIT) -> PrintOutcome:
         """Read the job's and the printer's state until the job completes, fails or waits, for at most ``wait``
@@ -369,9 +381,46 @@ def print_pdf(
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="print")
 
 
-def cancel_in_background(printer: str, job_id: int) -> Future[bool]:
-    """``PrintSystem.cancel`` on the print worker (after any print still running), never on the UI thread."""
-    return _executor.submit(lambda: PrintSystem().cancel(printer, job_id))
+class Purges:
+    """Jobs of people gone that are still to be cancelled and purged from the spool.
+
+    A cancel that cannot reach the print server (stopped, or killed mid-print) is not the end of it: a restarted
+    CUPS loads its spool again and would keep, or print, the last person's summary. So the job is kept here, in
+    memory only, and tried again (at each reset and every ``RETRY_MS`` in kiosk mode) until the server takes the
+    cancel or says the job is gone.
+    """
+
+    def __init__(self) -> None:
+        self._waiting: set[tuple[str, int]] = set()
+        self._lock = threading.Lock()
+
+    def waiting(self) -> set[tuple[str, int]]:
+        with self._lock:
+            return set(self._waiting)
+
+    def add(self, jobs: Iterable[tuple[str, int]]) -> None:
+        with self._lock:
+            self._waiting.update(jobs)
+
+    def run(self, system: PrintSystem | None = None) -> int:
+        """Try each waiting job once; the number still waiting (the server could not be asked about them)."""
+        system = system or PrintSystem()
+        for printer, job_id in sorted(self.waiting()):
+            if system.cancel_job(printer, job_id) is not Cancel.UNREACHABLE:
+                with self._lock:
+                    self._waiting.discard((printer, job_id))
+        return len(self.waiting())
+
+
+purges = Purges()
+RETRY_MS = 30_000
+
+
+def purge_in_background(jobs: Iterable[tuple[str, int]] = ()) -> Future[int]:
+    """Add ``jobs`` to the purges and try every waiting one on the print worker (after any print still running),
+    never on the UI thread."""
+    purges.add(jobs)
+    return _executor.submit(purges.run)
 
 
 def print_in_background(

@@ -124,11 +124,12 @@ class SummaryPrinter(QObject):
 
     def forget_jobs(self) -> None:
         """At a reset: a summary that waits in the queue (printer stopped) or failed there is the last person's;
-        it is cancelled and its document purged from the spool, so nothing of them stays on disk."""
-        from ui.print_system import cancel_in_background
+        it is cancelled and its document purged from the spool, so nothing of them stays on disk (tried again
+        later if the print server cannot be reached now: ``ui.print_system.Purges``)."""
+        from ui.print_system import purge_in_background, purges
 
-        for printer, job_id in self.unfinished:
-            cancel_in_background(printer, job_id)
+        if self.unfinished or purges.waiting():
+            purge_in_background(self.unfinished)
         self.unfinished.clear()
 
     def _tell(self, message: str, sent: bool) -> None:

@@ -23,7 +23,7 @@ import pytest
 
 from screener.answers import Answers
 from screener.scoring import score
-from ui.print_system import PrintSystem, PrintSystemError, Status, cups_server, print_pdf
+from ui.print_system import PrintSystem, PrintSystemError, Purges, Status, cups_server, print_pdf
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CUPS_PDF_PPD = "/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd"
@@ -85,7 +85,10 @@ class Cupsd:
         )
         conf = self.root / "etc" / "cupsd.conf"
         conf.write_text(
+            # DirtyCleanInterval 0: queues and jobs are written to disk at once, so a killed scheduler restarts
+            # with them, as one that had run for a while would.
             f"Listen {self.socket}\nLogLevel info\n{PRIVACY_LINES}Browsing No\nBrowseLocalProtocols none\n"
+            "DirtyCleanInterval 0\n"
             "WebInterface No\nDefaultAuthType None\n"
             "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
             "<Policy default>\n  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n"
@@ -251,6 +254,31 @@ def test_cancel_purges_a_waiting_job_and_its_document(cupsd: Cupsd, queue: str, 
     wait_until(lambda: not spooled.exists(), "the purged job's document to go")
     assert f"{queue}-{outcome.job_id} " not in cupsd.run("lpstat", "-o", queue)
     assert not system.cancel(queue, 99999)
+
+
+def test_a_job_whose_cancel_found_no_server_is_purged_once_the_server_is_back(
+    cupsd: Cupsd, queue: str, summary_pdf: bytes
+) -> None:
+    """cupsd killed while a summary waits: the reset's cancel reaches nobody, and a restarted cupsd loads the job
+    from its spool again. The purge keeps the job (in memory) and, tried again, leaves no document on disk."""
+    cupsd.run("cupsdisable", queue)
+    outcome = print_pdf(summary_pdf, queue)
+    assert outcome.status is Status.HELD and outcome.job_id is not None
+    spooled = cupsd.spool / f"d{outcome.job_id:05d}-001"
+    assert spooled.exists()
+    assert cupsd.process is not None
+    cupsd.process.kill()
+    cupsd.process.wait()
+    purges = Purges()
+    purges.add([(queue, outcome.job_id)])
+    assert purges.run() == 1  # nobody to ask: kept
+    assert spooled.exists()
+    cupsd.start()
+    assert outcome.job_id in cupsd.job_ids(queue) and spooled.exists()  # the restarted server has it again
+    assert purges.run() == 0
+    wait_until(lambda: not spooled.exists(), "the purged job's document to go")
+    assert not cupsd.documents()
+    assert purges.run() == 0 and not purges.waiting()
 
 
 def test_a_configured_printer_that_does_not_exist_is_its_own_outcome(

@@ -331,12 +331,12 @@ def test_a_summary_left_waiting_in_the_queue_is_cancelled_at_the_reset(  # type:
     def fake_print(data: bytes, printer_name: str | None = None, title: str = "", wait: float = 2.0):  # type: ignore[no-untyped-def]
         return finished(PrintOutcome(status, "PDF", 7, "detail"))
 
-    def fake_cancel(printer: str, job_id: int) -> Future[bool]:
-        asked.append((printer, job_id))
-        return finished(True)
+    def fake_purge(jobs: list[tuple[str, int]]) -> Future[int]:
+        asked.extend(jobs)
+        return finished(0)
 
     monkeypatch.setattr("ui.print_system.print_in_background", fake_print)
-    monkeypatch.setattr("ui.print_system.cancel_in_background", fake_cancel)
+    monkeypatch.setattr("ui.print_system.purge_in_background", fake_purge)
     tap(qtbot, window.footer.print_button)
     qtbot.waitUntil(lambda: window.printer.last_message is not None, timeout=3000)  # type: ignore[attr-defined]
     assert asked == []  # not while the person is still there
