@@ -161,9 +161,12 @@ def load_kiosk_config(config_path: Path | None) -> KioskConfig:
 
 
 def open_log_file(path: str) -> logging.FileHandler:
-    """The kiosk's log file; one it cannot open refuses the start with one line (check-config checks it first)."""
+    """The kiosk's log file; one it cannot open refuses the start with one line (check-config checks it first).
+    One that fails later (a full disk) is said in the staff panel (``ui/kiosk/log_file.py``)."""
+    from ui.kiosk.log_file import KioskLogFile
+
     try:
-        return logging.FileHandler(path, encoding="utf-8")
+        return KioskLogFile(path)
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a usable file name"
         raise InputError(

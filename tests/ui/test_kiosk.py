@@ -51,6 +51,7 @@ def fast_config(**overrides: Any) -> KioskConfig:
 
 
 def close_session(session: KioskSession) -> None:
+    session.purge_retry.stop()
     session.guard.stop()
     session.idle.stop()
     sys.excepthook = sys.__excepthook__
@@ -234,6 +235,30 @@ def test_a_staff_surface_left_open_on_welcome_closes_by_the_idle_countdown(
     assert window.current_id() == "welcome" and not kiosk.guard.allow_exit
     kiosk.ask_staff_pin()  # the panel again needs the PIN
     assert any(isinstance(d, PinDialog) for d in open_dialogs(window.centralWidget()))
+
+
+def test_a_log_file_that_cannot_be_written_is_said_in_the_staff_panel(qtbot: QtBot, kiosk: KioskSession) -> None:
+    """/dev/full: the file opens, and every write fails with ENOSPC, as on a full disk. The kiosk goes on; the
+    staff panel says since when and how many events are missing."""
+    from ui.app import open_log_file
+
+    handler = open_log_file("/dev/full")
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        logging.getLogger("ui.test").warning("an event")
+        logging.getLogger("ui.test").warning("another event")
+        kiosk._pin_answered("ok")
+        panel = next(d for d in open_dialogs(kiosk.window.centralWidget()) if isinstance(d, StaffPanel))
+        assert panel.log_warning is not None and panel.log_warning.isVisibleTo(panel)
+        text = panel.log_warning.text()
+        assert "No space left on device" in text and "Events not written: 2" in text, text
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+    kiosk._pin_answered("ok")
+    later = [d for d in open_dialogs(kiosk.window.centralWidget()) if isinstance(d, StaffPanel)][-1]
+    assert later.log_warning is None  # a log that works says nothing
 
 
 def test_wrong_pin_tries_are_rate_limited() -> None:

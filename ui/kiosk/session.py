@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from screener.i18n import _
@@ -55,12 +55,26 @@ class KioskSession(QObject):
         self.idle: IdleWatch
         self.rebuilds = 0
         self.blank: QWidget | None = None
+        # A summary whose cancel could not reach the print server is purged once the server answers again.
+        from ui.print_system import RETRY_MS
+
+        self.purge_retry = QTimer(self)
+        self.purge_retry.setInterval(RETRY_MS)
+        self.purge_retry.timeout.connect(self.retry_purges)
 
     # --- building -----------------------------------------------------------------------------------------------
 
     def start(self) -> None:
         self._build()
         self.window.showFullScreen()
+        self.purge_retry.start()
+
+    @staticmethod
+    def retry_purges() -> None:
+        from ui.print_system import purge_in_background, purges
+
+        if purges.waiting():
+            purge_in_background()
 
     def _build(self) -> None:
         from ui.app import build_window
@@ -194,6 +208,7 @@ class KioskSession(QObject):
         printer.print_test_page(done)
 
     def exit_kiosk(self) -> None:
+        self.purge_retry.stop()
         self.guard.stop()
         self.idle.stop()
         log.info("kiosk mode left by staff")

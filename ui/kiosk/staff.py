@@ -4,12 +4,14 @@ test print whose real outcome is shown, and the way out of kiosk mode. Both are 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 from shiboken6 import isValid
 
 from screener.i18n import _
+from ui.kiosk.log_file import log_problem
 from ui.kiosk_config import KioskConfig
 from ui.labels import wrapped_label
 from ui.pin import PinGate
@@ -102,6 +104,17 @@ class StaffPanel(OverlayDialog):
         self.settings = wrapped_label("\n".join(settings))
         self.body.addWidget(self.settings)
         self.body.addWidget(wrapped_label(_("To change them, edit the config file and restart the kiosk."), "hint"))
+        broken = log_problem()
+        self.log_warning = None
+        if broken is not None and broken.failed_at is not None:
+            since = time.strftime("%H:%M", time.localtime(broken.failed_at))
+            self.log_warning = wrapped_label(
+                _("The log file could not be written from {time} ({reason}). Events not written: {count}.").format(
+                    time=since, reason=broken.problem, count=broken.lost
+                ),
+                "error",
+            )
+            self.body.addWidget(self.log_warning)
         self.outcome = wrapped_label(object_name="subheading")
         self.outcome.hide()
         self.body.addWidget(self.outcome)
