@@ -74,7 +74,9 @@ class ReviewScreen(ScreenWidget):
         self.load()
 
     def load(self) -> None:
-        rows = review_rows(self.sheet)
+        # An empty sheet is nobody's: no one reaches the review without an age, so after a reset the rows stay
+        # empty (filled with "Not answered", they were the last person's screen still told to a screen reader).
+        rows = [] if self.sheet.is_empty() else review_rows(self.sheet)
         while len(self.lines) < len(rows):
             line = ReviewLine()
             line.change.clicked.connect(lambda _c=False, line=line: self.change_requested.emit(line.screen_id))
