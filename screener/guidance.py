@@ -291,6 +291,14 @@ def study_note() -> str:
     return _(STUDY_NOTE)
 
 
+def source_names() -> list[str]:
+    """The same sources by their short names, in the same order (for the printed summary's small print)."""
+    from screener.reference import reference_table
+
+    table = reference_table()
+    return [table.source_names[key] for key in table.sources]
+
+
 def sources() -> list[str]:
     """Every source of the reference table and the notes, as full citations (not translated: titles stay)."""
     from screener.reference import reference_table

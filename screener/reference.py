@@ -253,9 +253,14 @@ class ReferenceTable(BaseModel):
     choices: dict[str, ChoiceTable]
     reference_intakes: dict[Region, RegionIntakes]
     sources: dict[str, str]
+    source_names: dict[str, str]  # a short name for each source, for the printed summary
 
     @model_validator(mode="after")
     def _complete_and_sourced(self) -> ReferenceTable:
+        if set(self.source_names) != set(self.sources):
+            missing = sorted(set(self.sources) - set(self.source_names))
+            extra = sorted(set(self.source_names) - set(self.sources))
+            raise ValueError(f"source_names must name every source once: missing {missing}, not a source {extra}")
         for region in REGIONS:
             foods, drinks = self.foods.get(region, {}), self.drinks.get(region, {})
             if set(foods) != set(FOOD_GROUPS):

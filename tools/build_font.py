@@ -52,7 +52,7 @@ BLOCKS = [
 # Kanji that the app can show outside the catalogs: dates (babel), language names, citations.
 EXTRA = "年月日曜火水木金土本語日本人の食事摂取基準"
 # Symbols the UI and the summary draw outside the catalogs.
-SYMBOLS = "●◐○?⚠■•·–−+⌫✓()/:%.,;-"
+SYMBOLS = "●◐○?⚠■□•·–—−+⌫✓()/:%.,;-"
 # Blocks whose code points only duplicate a glyph of a preferred character: never map back to them.
 RADICALS = [(0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF), (0x3190, 0x319F)]
 

@@ -1,7 +1,9 @@
 """The one-page summary a person hands to staff: drawn on any paged device (a PDF writer or a printer).
 
 Vector text in the bundled font (so Japanese extracts as the characters drawn), the same bar pictures as the
-screen, and always one page: when the content is long, the type is scaled down until it fits.
+screen, and always one page. The clinician's half is set in body type, never under ``MIN_BODY_PT``; the small print
+below it (the full reasons behind the flags, what the person was shown, the studies and sources) is set smaller,
+and when the content is long it is the small print that shrinks first.
 """
 
 from __future__ import annotations
@@ -19,11 +21,9 @@ from screener.answers import Answers
 from screener.chart_line import chart_line
 from screener.i18n import _
 from screener.result import Result
-from ui.charts import caffeine_spec, magnesium_spec, paint_amount_bar
 from ui.fonts import BUNDLED_FAMILY, load_bundled_fonts
 from ui.qr import ChartCodeCorner
 from ui.summary_html import age_band, bottom_html, top_html
-from ui.theme import STANDARD
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -33,8 +33,13 @@ if TYPE_CHECKING:
 Paper = Literal["A4", "Letter"]
 PAPER_SIZES: dict[Paper, QPageSize.PageSizeId] = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 14
-BASE_PT = 10.5
-MIN_SCALE = 0.5
+BODY_PT = (10.5, 10.0, 9.5, 9.0)  # the clinician's half
+MIN_BODY_PT = BODY_PT[-1]
+READABLE_SMALL_PT = (8.0, 7.5, 7.0)  # the small print, tried with each body size first
+LAST_SMALL_PT = (6.5, 6.0, 5.5)  # then smaller, with the smallest body size: long answers fill the page
+SIZES = [(body, small) for body in BODY_PT for small in READABLE_SMALL_PT] + [
+    (MIN_BODY_PT, small) for small in LAST_SMALL_PT
+]
 __all__ = ["Paper", "SummaryError", "age_band", "default_paper", "render_summary", "summary_pdf_bytes", "write_pdf"]
 
 
@@ -59,46 +64,33 @@ def _document(markup: str, width: float, point_size: float, device: PagedDevice)
     return doc
 
 
-def render_summary(device: PagedDevice, result: Result, answers: Answers, when: date) -> float:
-    """Draw the summary on one page of ``device``; returns the type scale that made it fit."""
+def render_summary(device: PagedDevice, result: Result, answers: Answers, when: date) -> tuple[float, float]:
+    """Draw the summary on one page of ``device``; returns the point sizes that made it fit (body, small print)."""
     load_bundled_fonts()
     layout = device.pageLayout()
     page = QRectF(layout.paintRectPixels(device.resolution()))
     width, height = page.width(), page.height()
-    specs = [s for s in (magnesium_spec(result), caffeine_spec(result)) if s is not None]
     corner = ChartCodeCorner(device, chart_line(result, when))
-    scale = 1.0
-    while True:
-        point_size = BASE_PT * scale
+    # The last try leaves out the note on the sleep studies (it is on the result screen): the page never runs over.
+    tries = [(body, small, True) for body, small in SIZES] + [(*SIZES[-1], False)]
+    for point_size, small_size, studies in tries:
         top = _document(top_html(result, answers, when, point_size), width, point_size, device)
         corner.reserve(top)
-        bottom = _document(bottom_html(result, answers, point_size), width, point_size, device)
-        line = point_size / 72 * device.resolution() * 1.45
-        chart_height = line * 4.2 if specs else 0.0
-        gap = line * 0.8
-        total = top.size().height() + gap + chart_height + gap + bottom.size().height()
-        if total <= height or scale <= MIN_SCALE:
+        bottom = _document(bottom_html(result, answers, small_size, studies), width, small_size, device)
+        gap = point_size / 72 * device.resolution() * 1.45 * 0.6
+        total = top.size().height() + gap + bottom.size().height()
+        if total <= height:
             break
-        scale = round(scale - 0.05, 2)
 
     painter = QPainter(device)
     try:
         top.drawContents(painter)
         corner.paint(painter, width)
-        y = top.size().height() + gap
-        if specs:
-            chart_font = QFont(BUNDLED_FAMILY)
-            chart_font.setPointSizeF(point_size)
-            chart_width = (width - gap * 2) / len(specs)
-            for index, spec in enumerate(specs):
-                rect = QRectF(index * (chart_width + gap * 2), y, chart_width, chart_height)
-                paint_amount_bar(painter, rect, spec, STANDARD, chart_font)
-            y += chart_height + gap
-        painter.translate(0, y)
+        painter.translate(0, top.size().height() + gap)
         bottom.drawContents(painter)
     finally:
         painter.end()
-    return scale
+    return point_size, small_size
 
 
 def configure_page(device: PagedDevice, paper: Paper) -> None:

@@ -1,8 +1,11 @@
 """The words of the one-page summary for staff, as HTML for Qt's text layout.
 
-Written for a clinician who has twenty seconds: what to talk about first (each heading above its reasons, and the
-safety questions that were not answered), every group with its level, evidence and every reason, a legend, the
-reference intake used and why, and the content version and date. The sheet speaks about the person, not to them.
+Written for a clinician who has twenty seconds. The top half, in body type (at least 9 pt), is theirs: the date, age
+band, sex and the reference intake used, a place to write a name or patient number, then a checklist with one line
+per safety flag (the person's own answer behind it, and what to consider), the safety questions left unanswered,
+and the five groups with level, evidence and the person's numbers. Below, in small print that never crowds it: what
+lies behind each flag in full, what the person was shown, the studies and the sources. The sheet speaks about the
+person, not to them.
 """
 
 from __future__ import annotations
@@ -14,26 +17,28 @@ from typing import TYPE_CHECKING
 from babel.dates import format_date
 
 from screener import guidance
-from screener.i18n import N_, _, babel_locale
+from screener.i18n import N_, _, babel_locale, pgettext
 from screener.wording import (
     flag_title,
+    full_stop,
     group_title,
+    inline,
     join_list,
     labelled,
     level_label,
     reason_text,
     sentences,
-    strength_label,
 )
 from ui.screens.result_summary import LEVEL_MARKS
 from ui.theme import STANDARD
 
 if TYPE_CHECKING:
     from screener.answers import Answers
+    from screener.ids import EvidenceStrength, GroupId
     from screener.result import Result
     from screener.review import ReviewRow
 
-MAX_GUIDANCE_POINTS = 6
+MAX_GUIDANCE_POINTS = 3
 STAFF_DISCLAIMER = N_(
     "Educational screening aid, not a diagnosis: it does not measure magnesium status. The groups and flags point "
     "to a conversation; the person was told to ask a clinician or pharmacist before taking any magnesium."
@@ -57,11 +62,37 @@ def bold_label(label: str) -> str:
     return f"<b>{e(label)}</b>{e(colon)}"
 
 
-# Headings of the flags box as the clinician reads them (the result screen words them to the person).
-STAFF_HEADINGS = {
-    "before_magnesium": N_("Check before advising any magnesium supplement or medicine"),
-    "sleep": N_("Sleep: for the clinician to assess"),
+# What the clinician considers for each flag, in a line beside the person's answer (the full reasons are in the
+# small print below). Facts from docs/content-notes.md: interactions, kidneys, magnesium oxide, sleep red flags.
+STAFF_CONSIDER = {
+    "kidney_disease": N_(
+        "Magnesium builds up when the kidneys clear less: check kidney function before any magnesium supplement, "
+        "laxative or antacid."
+    ),
+    "pregnancy": N_("Advise on magnesium and caffeine (200 mg a day) within pregnancy or breastfeeding care."),
+    "interacting_medicine": N_(
+        "Diuretics and long-term PPIs lower magnesium; magnesium binds tetracyclines, quinolones and bisphosphonates: "
+        "check the timing."
+    ),
+    "magnesium_products": N_(
+        "Count it towards the upper limit from supplements and medicines; with magnesium oxide, ask whether a blood "
+        "magnesium check is due."
+    ),
+    "chronic_insomnia": N_("Meets the time criterion of chronic insomnia (3+ nights a week, 3+ months): assess."),
+    "possible_sleep_apnoea": N_("Consider an assessment for sleep apnoea."),
+    "minor": N_("Under 18: amounts and limits differ by age; advise within paediatric care."),
 }
+# The questions whose answers raised each flag, as the review words them.
+FLAG_FIELDS = {
+    "kidney_disease": ("kidney_disease",),
+    "pregnancy": ("pregnancy",),
+    "interacting_medicine": ("medicines",),
+    "magnesium_products": ("magnesium_products",),
+    "chronic_insomnia": ("insomnia_nights_per_week", "sleep_problem_months"),
+    "possible_sleep_apnoea": ("snoring_or_gasping",),
+    "minor": ("age_years",),
+}
+CHECKBOX = "□"  # a box to tick by hand (U+25A1: the bundled font has it; U+2610 it has not)
 WRITE_IN_SPACES = 110  # the blank line's length, in spaces of the body type: most of the room beside the code
 
 
@@ -70,11 +101,13 @@ def write_in(label: str) -> str:
     return f"{e(label)}{e(labelled('', '').strip())} <u>{'&nbsp;' * WRITE_IN_SPACES}</u>"
 
 
-def safety_answers(answers: Answers) -> str:
-    """Each safety question asked, with the person's answer in plain words ("Kidneys: Yes · Medicines: …")."""
+def safety_answers(answers: Answers, exclude: set[str] | frozenset[str] = frozenset()) -> str:
+    """Each safety question asked, with the person's answer in plain words ("Kidneys: Yes · Medicines: …"),
+    but those in ``exclude``."""
     from screener.questions import screens
 
-    return answers_line(answers, {q.field for s in screens() for q in s.questions if q.safety})
+    fields = {q.field for s in screens() for q in s.questions if q.safety} - set(exclude)
+    return answers_line(answers, fields)
 
 
 COUNTED_FIELDS = frozenset({"servings_per_week", "caffeine_servings_per_day", "exercise_hours_per_week"})
@@ -169,44 +202,25 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
         # Written in by hand at the desk: the app never asks for a name, so the page has a place for it.
         f"<p style='margin-top:18px; margin-bottom:0'>{name_line}</p>",  # room for a hand to write
     ]
-    # The answers behind the flags, as the person gave them: what the clinician checks the flags against.
-    asked = bold_label(_("The safety answers")) + e(safety_answers(answers))
-    box: list[str] = [f"<p style='margin:1px 0 3px 0'>{asked}</p>"]
-    for section in guidance.clinician_sections(result):
-        if section.kind == "also" or (section.kind == "ask_first" and result.clinician.flags):
-            continue
-        if section.kind == "ask_first":
-            words = _("No safety flag in the answers given")
-        else:  # the staff's page says what the clinician checks; the person's screen says whom to talk to
-            words = _(STAFF_HEADINGS[section.kind]) if section.kind in STAFF_HEADINGS else section.heading
-        heading = ("⚠ " if section.flagged else "") + words
-        box.append(f"<p style='margin:3px 0 1px 0; font-weight:bold'>{e(heading)}</p>")
-        if section.kind != "ask_first":
-            box += [f"<p style='margin:0 0 0 10px'>• {e(line)}</p>" for line in section.lines]
     parts.append(
         f"<table width='100%' cellpadding='5' cellspacing='0' border='1' "
         f"style='border-color:{p.warning_border}; border-style:solid; background-color:{p.warning_bg}'>"
-        f"<tr><td>{''.join(box)}</td></tr></table>"
+        f"<tr><td>{''.join(checklist(result, answers))}</td></tr></table>"
     )
-    also = next(s for s in guidance.clinician_sections(result) if s.kind == "also")
-    parts.append(f"<p style='margin:4px 0 0 0'>{bold_label(also.heading)}" + e(sentences(*also.lines)) + "</p>")
-    header = "".join(
-        f"<th align='left'>{e(h)}</th>" for h in (_("Group"), _("Result"), _("Link to magnesium"), _("Reasons"))
-    )
+    header = "".join(f"<th align='left'>{e(h)}</th>" for h in (_("Result"), _("Group, in the person's answers")))
     rows = [f"<tr style='background-color:#e8efee'>{header}</tr>"]
     for group in result.ordered_groups():
         outcome = result.groups[group]
         colour = getattr(p, outcome.level)
-        reasons = sentences(*(reason_text(r, outcome.level) for r in outcome.reasons))
+        evidence = _("(link: {strength})").format(strength=strength_word(outcome.evidence.strength))
         rows.append(
             "<tr>"
-            f"<td width='20%'><b>{e(group_title(group))}</b></td>"
-            # The level and the evidence are never broken inside (a clinician reads them at a glance); the
-            # reasons column takes what is left.
-            f"<td style='color:{colour}; white-space:nowrap'>"
-            f"<b>{LEVEL_MARKS[outcome.level]} {e(level_label(outcome.level))}</b></td>"
-            f"<td style='white-space:nowrap'>{e(strength_label(outcome.evidence.strength))}</td>"
-            f"<td>{e(reasons)}</td>"
+            # The level is never broken inside (a clinician reads it at a glance); the group, its evidence and
+            # its numbers take what is left.
+            f"<td style='white-space:nowrap'><b style='color:{colour}'>{LEVEL_MARKS[outcome.level]} "
+            f"{e(level_label(outcome.level))}</b></td>"
+            f"<td><b>{e(group_title(group))}</b> <span style='color:{p.muted}'>{e(evidence)}</span>"
+            f"{e(labelled('', ''))}{e(group_numbers(group, result, answers))}</td>"
             "</tr>"
         )
     parts.append(
@@ -219,11 +233,68 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
         + "".join(rows)
         + "</table>"
     )
-    # The counts behind the food, caffeine and exercise levels, as the person tapped them.
-    counted = bold_label(_("As counted")) + e(answers_line(answers, COUNTED_FIELDS))
-    parts.append(f"<p style='margin-top:3px; margin-bottom:0'>{counted}</p>")
-    parts.append(f"<p style='margin-top:2px; font-size:{point_size * 0.85:.1f}pt'>{legend()}</p>")
     return "".join(parts)
+
+
+def strength_word(strength: EvidenceStrength) -> str:
+    """The evidence in a word, under the column "Link to magnesium" (the legend says what each means)."""
+    return {
+        "strong": pgettext("evidence", "strong"),
+        "moderate": pgettext("evidence", "some"),
+        "limited": pgettext("evidence", "limited"),
+    }[strength]
+
+
+def checklist(result: Result, answers: Answers) -> list[str]:
+    """The clinician's box: a line to tick for each flag (the person's answer, then what to consider), one for
+    the safety questions left unanswered, and the other safety answers in one line."""
+    from ui.screens.review import one_line
+
+    rows = review_of(answers)
+    flags = result.clinician.flags
+    lines: list[str] = []
+    behind: set[str] = set()
+    for flag in flags:
+        fields = [field for field in FLAG_FIELDS.get(flag, ()) if field in rows]
+        behind.update(fields)
+        answer = " · ".join(labelled(rows[f].label, one_line(rows[f].answer)) for f in fields)
+        consider = _(STAFF_CONSIDER[flag]) if flag in STAFF_CONSIDER else ""
+        lines.append(
+            f"<p style='margin:0 0 3px 0'>{CHECKBOX} <b>⚠ {e(flag_title(flag))}</b> — {e(full_stop(answer))} "
+            f"<span style='color:{STANDARD.muted}'>{e(consider)}</span></p>"
+        )
+    if not flags:
+        none = _("No safety flag in the answers given")
+        lines.append(f"<p style='margin:0 0 3px 0'><b>{e(none)}</b></p>")
+    if result.clinician.unanswered:
+        from screener.questions import question
+
+        names = join_list([inline(_(question(field).review_label)) for field in result.clinician.unanswered])
+        unanswered = _("Safety questions not answered")
+        lines.append(
+            f"<p style='margin:0 0 3px 0'>{CHECKBOX} <b>{e(unanswered)}</b> — "
+            + e(_("ask before any magnesium: {questions}").format(questions=names))
+            + "</p>"
+        )
+    others = safety_answers(answers, exclude=behind | set(result.clinician.unanswered))
+    if others:
+        label = _("Other safety answers")
+        lines.append(f"<p style='margin:0'>{bold_label(label)}{e(others)}</p>")
+    return lines
+
+
+def group_numbers(group: GroupId, result: Result, answers: Answers) -> str:
+    """A group's row in the person's numbers: the first screen's line where the group fits (said about the
+    person, not to them), else its reasons as the result words them."""
+    from screener.why import why_lines
+
+    if group == "older_adult" and result.groups[group].level in ("likely", "possible"):
+        return _("Age {age}.").format(age=answers.age_years)
+    for line in why_lines(result, answers):
+        if line.group == group:
+            return line.text
+    outcome = result.groups[group]
+    return sentences(*(reason_text(r, outcome.level) for r in outcome.reasons))
 
 
 def chart_caption() -> str:
@@ -244,10 +315,19 @@ def top_guidance(result: Result, answers: Answers | None) -> list[str]:
     return (first + rest)[:MAX_GUIDANCE_POINTS]
 
 
-def bottom_html(result: Result, answers: Answers | None, point_size: float) -> str:
-    small = f"font-size:{point_size * 0.8:.1f}pt"
+def also_worth_knowing(result: Result) -> str:
+    """What else the clinician may weigh (another daily medicine, alcohol, conditions that lower magnesium); the
+    flags themselves are the checklist's."""
+    also = next(s for s in guidance.clinician_sections(result) if s.kind == "also")
+    return f"<p style='margin:2px 0 0 0'>{bold_label(also.heading)}" + e(" ".join(also.lines)) + "</p>"
+
+
+def bottom_html(result: Result, answers: Answers | None, point_size: float, studies: bool = True) -> str:
+    small = f"font-size:{point_size * 0.85:.1f}pt"
+    sources = _("Sources")
     parts = [
-        f"<p style='{small}; margin:0'>{e(chart_caption())}</p>",
+        f"<p style='margin:0'>{legend()}</p>",
+        also_worth_knowing(result),
         "<p style='margin-bottom:2px; margin-top:4px; font-weight:bold'>"
         + e(_("Guidance the person was shown"))
         + "</p>",
@@ -255,8 +335,18 @@ def bottom_html(result: Result, answers: Answers | None, point_size: float) -> s
         f"<p style='margin-top:4px'>{e(guidance.upper_limit_text(result))}</p>",
         f"<p style='{small}; margin-top:3px'>"
         + sentences(f"<b>{e(guidance.study_heading())}</b>", e(guidance.study_note()))
+        + "</p>"
+        if studies
+        else "",
+        f"<p style='{small}; margin-top:3px'>{bold_label(sources)}"
+        + e(full_stop("; ".join(guidance.source_names())))
+        + " "
+        + e(
+            _("The full citations are on the result screen, under “{details}”.").format(
+                details=_("About this check, the research and the sources")
+            )
+        )
         + "</p>",
-        f"<p style='{small}; margin-top:3px'>{bold_label(_('Sources'))}" + e(" ".join(guidance.sources())) + "</p>",
         f"<p style='{small}; margin-top:3px'><i>{e(_(STAFF_DISCLAIMER))}</i></p>",
     ]
     return "".join(parts)

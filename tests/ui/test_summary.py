@@ -21,7 +21,7 @@ from screener.content import content_version
 from screener.i18n import _, set_language
 from screener.result import GROUP_IDS
 from screener.scoring import score
-from screener.wording import clinician_reason_text, level_label, reason_text, strength_label
+from screener.wording import flag_title, level_label
 from tests.screener.helpers import WORST_CASE
 from tests.ui.driver import answer_everything, next_screen, tap
 from ui.print_system import PrintOutcome, Status
@@ -81,20 +81,19 @@ def test_worst_case_is_one_page_with_the_core_levels_and_flags(make_pdf, languag
     assert re.search(r"^Pages:\s+1$", info, re.M)
     assert size in info
     text = squeeze(pdf_text(path))
-    for group in GROUP_IDS:
+    from ui.summary_html import STAFF_CONSIDER, group_numbers, strength_word
+
+    for group in GROUP_IDS:  # each group with its level, its evidence and the person's numbers
         outcome = result.groups[group]
         assert squeeze(level_label(outcome.level)) in text
-        assert squeeze(strength_label(outcome.evidence.strength)) in text
-        for reason in outcome.reasons:  # every reason, not only the first
-            assert squeeze(reason_text(reason, outcome.level)) in text
+        assert squeeze(strength_word(outcome.evidence.strength)) in text
+        assert squeeze(group_numbers(group, result, WORST)) in text
     assert len(result.clinician.flags) == 5
-    from ui.summary_html import STAFF_HEADINGS
-
-    for section in guidance.clinician_sections(result):  # worded for the clinician where the staff page says so
-        heading = _(STAFF_HEADINGS[section.kind]) if section.kind in STAFF_HEADINGS else section.heading
-        assert squeeze(heading) in text
-    for reason in result.clinician.reasons:
-        assert squeeze(clinician_reason_text(reason)) in text
+    for flag in result.clinician.flags:  # a line to tick for each flag, with what to consider
+        assert squeeze(flag_title(flag)) in text and squeeze(_(STAFF_CONSIDER[flag])) in text
+    also = next(s for s in guidance.clinician_sections(result) if s.kind == "also")
+    for line in also.lines:  # and, in the small print, what else to weigh
+        assert squeeze(line) in text
     assert squeeze(reference_text(result)) in text
     assert content_version() in text
     assert "●" in text and "◐" in text and "○" in text  # the legend explains every mark
@@ -106,7 +105,7 @@ def test_japanese_text_extracts_as_the_characters_drawn(make_pdf) -> None:  # ty
     text = pdf_text(path)
     assert not KANGXI.search(text), sorted(set(KANGXI.findall(text)))
     # Kanji that stock CJK fonts turn into radicals in Qt's PDFs, exactly as drawn.
-    for word in ("日付", "2026年11月24日", "70〜74歳", "1日約670 mg", "医師", "日本人の食事摂取基準2025年版"):
+    for word in ("日付", "2026年11月24日", "70〜74歳", "約670 mg", "医師", "日本人の食事摂取基準2025年版"):
         assert word in text, word
 
 
@@ -133,8 +132,8 @@ def test_the_pregnancy_limit_is_printed_as_the_pregnancy_limit(make_pdf) -> None
     pregnant = Answers(age_years=32, sex="female", pregnancy="pregnant", caffeine_servings_per_day={"coffee": 3.0})
     path, _result = make_pdf("en", "Letter", pregnant)
     text = squeeze(pdf_text(path))
-    assert squeeze("During pregnancy and breastfeeding") in text
-    assert squeeze("For healthy adults") not in text
+    assert squeeze("over the 200 mg limit") in text  # the caffeine group's line, with pregnancy's limit
+    assert squeeze("400 mg") not in text
 
 
 def test_unwritable_folder_is_a_clear_error_and_leaves_nothing(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -163,10 +162,15 @@ def test_age_band_hides_the_exact_age_and_its_first_edge_is_the_adult_flags() ->
     assert age_band(95) == "90 or over"
 
 
-def test_summary_guidance_takes_a_point_from_each_matched_group() -> None:
-    points = top_guidance(score(WORST), WORST)
-    assert len(points) == 6
-    assert any("caffeine" in p for p in points) and any("evening routine" in p for p in points)
+def test_summary_guidance_takes_a_point_from_each_matched_group_kidney_diet_first() -> None:
+    from ui.summary_html import MAX_GUIDANCE_POINTS
+
+    result = score(WORST)
+    points = top_guidance(result, WORST)
+    assert len(points) == MAX_GUIDANCE_POINTS
+    assert "kidney diet" in points[0]  # the kidney flag: the diet the clinician gave comes first
+    groups = {group for group, text in guidance.guidance_points(result, WORST) if text in points}
+    assert len(groups) == len(points)  # each from a different group (or none)
 
 
 @pytest.mark.parametrize(
@@ -268,53 +272,48 @@ def test_the_header_shows_the_sex_plainly_and_a_place_to_write_the_name(  # type
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
-def test_the_flags_box_shows_the_safety_answers_behind_the_flags(make_pdf, language: str) -> None:  # type: ignore[no-untyped-def]
-    """The clinician checks each flag against what the person answered: every safety question asked is in the box
-    with the answer as the review words it (a multi-line answer run on), before the reasons."""
+def test_the_checklist_shows_the_answer_behind_each_flag_then_what_to_consider(make_pdf, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The clinician checks each flag against what the person answered: each flag's line holds the answers behind
+    it as the review words them (a multi-line answer run on), then what to consider."""
     from screener.answer_sheet import AnswerSheet
-    from screener.questions import screens
     from screener.review import review_rows
     from screener.wording import labelled
+    from ui.screens.review import one_line
+    from ui.summary_html import FLAG_FIELDS, STAFF_CONSIDER
 
-    path, _result = make_pdf(language, "A4")
+    path, result = make_pdf(language, "A4")
     text = squeeze(pdf_text(path))
-    safety = {q.field for s in screens() for q in s.questions if q.safety}
     sheet = AnswerSheet()
     sheet.load(WORST)
-    rows = [row for row in review_rows(sheet) if row.field in safety]
-    assert len(rows) >= 5
-    for row in rows:
-        first = row.answer.split("\n")[0]
-        assert squeeze(labelled(row.label, first)) in text, f"{row.label}: {first} is not on the page"
-    assert text.index(squeeze(rows[0].label)) < text.index(squeeze(reason_text_of_first_flag(language)))
+    rows = {row.field: row for row in review_rows(sheet)}
+    for flag in result.clinician.flags:
+        title = text.index(squeeze(flag_title(flag)))
+        answers = [text.index(squeeze(labelled(rows[f].label, one_line(rows[f].answer)))) for f in FLAG_FIELDS[flag]]
+        consider = text.index(squeeze(_(STAFF_CONSIDER[flag])))
+        assert title < min(answers) and max(answers) < consider, flag
 
 
-def reason_text_of_first_flag(language: str) -> str:
-    from screener import guidance
+def test_every_flag_has_its_questions_and_what_to_consider() -> None:
+    from screener.ids import FLAG_IDS
+    from screener.questions import question
+    from ui.summary_html import FLAG_FIELDS, STAFF_CONSIDER
 
-    set_language(language)
-    result = score(WORST, region="jp" if language == "ja" else "us")
-    return next(s for s in guidance.clinician_sections(result) if s.flagged).lines[0]
+    assert set(FLAG_FIELDS) == set(STAFF_CONSIDER) == set(FLAG_IDS)
+    for fields in FLAG_FIELDS.values():
+        for field in fields:
+            question(field)  # a question asks it
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
-def test_the_counts_behind_the_levels_are_on_the_page(make_pdf, language: str) -> None:  # type: ignore[no-untyped-def]
-    """Foods, drinks and exercise as the person counted them, so the clinician sees what a level rests on."""
-    from screener.answer_sheet import AnswerSheet
-    from screener.review import review_rows
-    from screener.wording import labelled
-    from ui.summary_html import COUNTED_FIELDS
-
-    path, _result = make_pdf(language, "A4")
+def test_the_numbers_behind_the_levels_are_on_the_page(make_pdf, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Foods, drinks and exercise as the person counted them, in the groups' lines, so the clinician sees what a
+    level rests on."""
+    path, result = make_pdf(language, "A4")
     text = squeeze(pdf_text(path))
-    sheet = AnswerSheet()
-    sheet.load(WORST)
-    rows = [row for row in review_rows(sheet) if row.field in COUNTED_FIELDS and row.answered]
-    assert len(rows) == 3
-    for row in rows:
-        for part in row.answer.split("\n"):
-            assert squeeze(part) in text, f"{row.label}: {part} is not on the page"
-        assert squeeze(labelled(row.label, "")) in text
+    from ui.summary_html import group_numbers
+
+    for group in ("low_dietary_intake", "athlete_sweat_loss", "high_caffeine"):
+        assert squeeze(group_numbers(group, result, WORST)) in text
 
 
 @pytest.mark.parametrize(("status", "cancelled"), [(Status.HELD, [("PDF", 7)]), (Status.SENT, [])])

@@ -42,4 +42,4 @@ def test_memory_summary_matches_the_saved_pdf_and_leaves_no_file(
     info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True, timeout=60).stdout.decode()
     assert "Pages:           1" in info and "595 x 842" in info
     assert text_of(pdf) == text_of(saved.read_bytes())
-    assert "Check before advising any magnesium" in text_of(pdf)  # the flags box, headed for the clinician
+    assert "□ ⚠ Reduced kidney function" in text_of(pdf)  # the clinician's checklist
