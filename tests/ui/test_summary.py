@@ -343,3 +343,47 @@ def test_a_summary_left_waiting_in_the_queue_is_cancelled_at_the_reset(  # type:
     assert asked == cancelled
     window.reset_session()
     assert asked == cancelled  # once
+
+
+EVERYTHING = Answers.model_validate(
+    {
+        **WORST_CASE,
+        "age_years": 17,
+        "pregnancy": "pregnant",
+        "caffeine_servings_per_day": {drink: 6.0 for drink in WORST_CASE["caffeine_servings_per_day"]},
+        "magnesium_products": ["supplement", "laxative", "antacid"],
+        "alcohol_drinks_per_week": 22.0,
+        "insomnia_nights_per_week": 7,
+        "sleep_problem_months": 12,
+    }
+)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("answers", [WORST, EVERYTHING], ids=["worst-case", "every-flag-at-17"])
+def test_the_clinicians_half_is_body_type_and_the_page_never_runs_over(qapp, language: str, answers: Answers) -> None:  # type: ignore[no-untyped-def]
+    """At least 9 pt for the checklist and the groups, whatever was answered; the small print gives way first,
+    and the page's last line (the disclaimer) is still on it."""
+    from PySide6.QtCore import QBuffer
+    from PySide6.QtGui import QPdfWriter
+
+    from ui.summary import MIN_BODY_PT, configure_page, render_summary
+    from ui.summary_html import STAFF_DISCLAIMER
+
+    set_language(language)
+    result = score(answers, region="jp" if language == "ja" else "us")
+    buffer = QBuffer()
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    configure_page(writer, "A4" if language == "ja" else "Letter")
+    body, small = render_summary(writer, result, answers, date(2026, 11, 24))
+    del writer
+    assert body >= MIN_BODY_PT and small < body
+    done = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"], input=bytes(buffer.data()), capture_output=True, check=True
+    )
+    text = squeeze(done.stdout.decode())
+    assert squeeze(_(STAFF_DISCLAIMER)) in text  # the last paragraph was drawn on the page, not past its end
+    if answers is EVERYTHING:
+        assert len(result.clinician.flags) == 7
