@@ -80,6 +80,13 @@ UNITS: dict[str, tuple[str, str]] = {
     "servings_per_week": ("{serving}/wk", N_("times a week")),
     "caffeine_servings_per_day": ("{serving}/d", N_("servings a day")),
 }
+# Drinks counted in cans or bottles, and tablets, have their own counter (本 and 錠 in Japanese, not 杯), as the
+# review words them (screener.review.count_text).
+ROW_UNITS: dict[tuple[str, str], tuple[str, str]] = {
+    ("caffeine_servings_per_day", "energy_drink"): ("{drink}/d", N_("drinks a day")),
+    ("caffeine_servings_per_day", "cola"): ("{drink}/d", N_("drinks a day")),
+    ("caffeine_servings_per_day", "caffeine_tablet"): ("{tablet}/d", N_("tablets a day")),
+}
 
 
 # --- languages ----------------------------------------------------------------------------------------------------
@@ -183,7 +190,7 @@ def _question_item(texts: _Texts, asked: Question) -> Json:
                     "linkId": link_id,
                     **texts("text", partial(_, row.label)),
                     "type": number_range(link_id).type,
-                    "extension": _number_extensions(texts, link_id, asked.field),
+                    "extension": _number_extensions(texts, link_id, asked.field, row.item),
                 }
             )
     else:
@@ -227,11 +234,11 @@ def _answer_option(texts: _Texts, asked: Question, option: Option) -> Json:
     return answer
 
 
-def _number_extensions(texts: _Texts, link_id: str, unit_of: str) -> list[Json]:
+def _number_extensions(texts: _Texts, link_id: str, unit_of: str, item: str | None = None) -> list[Json]:
     bounds = number_range(link_id)
     key = "valueInteger" if bounds.type == "integer" else "valueDecimal"
     convert: Callable[[float], int | float] = int if bounds.type == "integer" else float
-    code, words = UNITS[unit_of]
+    code, words = ROW_UNITS.get((unit_of, item or ""), UNITS[unit_of])
     return [
         {"url": MIN_VALUE, key: convert(bounds.minimum)},
         {"url": MAX_VALUE, key: convert(bounds.maximum)},

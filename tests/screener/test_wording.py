@@ -389,7 +389,8 @@ class TestSecondContentReview:
         assert count_text(caffeine, "2", "caffeine_tablet") == "1日2錠"
         assert count_text(caffeine, "2", "coffee") == "1日2杯"
         assert _t("Caffeine tablets") == "眠気覚ましの薬（カフェイン錠）"
-        assert _t("servings a day") == "杯・本・錠／日"  # the FHIR unit of the caffeine counts
+        # The FHIR units of the caffeine counts, each with the row's own counter.
+        assert (_t("servings a day"), _t("drinks a day"), _t("tablets a day")) == ("杯／日", "本／日", "錠／日")
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
