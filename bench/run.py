@@ -358,11 +358,28 @@ def measure_reading(size: tuple[int, int] = (1024, 768)) -> dict[str, Any]:
                 manifest = json.loads((Path(out) / "manifest.json").read_text(encoding="utf-8"))
             visits[f"{example}/{language}"] = {
                 "estimate_s": manifest["estimate_s"],
+                "floor_s": round(reading_floor(answers, language), 1),
                 "target_s": READING_TARGETS_S[example],
                 "taps": manifest["taps"],
                 "screens": [{"screen": s["screen"], **s["reading"]} for s in manifest["screens"]],
             }
     return {"reading": visits, "reading_size": f"{size[0]}x{size[1]}"}
+
+
+def reading_floor(answers: Any, language: str) -> float:
+    """screener.reading.floor_seconds for these answers: prompts, rows and choices only, and every tap."""
+    from screener.answer_sheet import AnswerSheet
+    from screener.i18n import current_language, set_language
+    from screener.reading import floor_seconds
+
+    before = current_language()
+    set_language(language)
+    try:
+        sheet = AnswerSheet()
+        sheet.load(answers)
+        return floor_seconds(sheet, "jp" if language == "ja" else "us")
+    finally:
+        set_language(before)
 
 
 def print_reading(figures: dict[str, Any]) -> None:
@@ -382,6 +399,8 @@ def print_reading(figures: dict[str, Any]) -> None:
         for v in visits.values()
     ]
     print("| total / target | " + " | ".join(totals) + " |")
+    floors = [f"{v['floor_s']}" for v in visits.values()]
+    print("| floor: prompts, rows and choices only, every tap | " + " | ".join(floors) + " |")
 
 
 def main(argv: list[str] | None = None) -> int:

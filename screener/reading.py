@@ -148,6 +148,32 @@ def question_screens(sheet: AnswerSheet, region: Region) -> list[ScreenEstimate]
     return estimates
 
 
+def bare_question_texts(question: Question) -> list[str]:
+    """The least a question can show and stay the same question: its prompt, its row names and its choices (no
+    hint, no serving sizes, no "More")."""
+    return [_(question.prompt), *(_(row.label) for row in question.rows), *(_(c.label) for c in question.choices)]
+
+
+def floor_seconds(sheet: AnswerSheet, region: Region) -> float:
+    """The floor under any wording of these questions, for these answers: every question screen with only its
+    prompts, row names and choices read, every answer tapped and every Next, and the taps on Start and "See my
+    result" (the welcome, the review and the result read in no time at all). A visit's estimate can only come down
+    to this by asking fewer questions, or with fewer or shorter choices."""
+    from screener.questions import screens
+
+    language = current_language()
+    values = sheet.values()
+    total = 2 * TAP_SECONDS  # Start, and "See my result"
+    for screen in screens():
+        if not screen.asked(values):
+            continue
+        asked = [q for q in screen.questions if q.asked(values)]
+        texts = [text for q in asked for text in bare_question_texts(q)]
+        taps = 1 + sum(answer_taps(q, sheet) for q in asked)
+        total += ScreenEstimate(screen.id, distinct_units(texts), taps, language).seconds
+    return total
+
+
 def typical_sheet() -> AnswerSheet:
     """The answers of a typical visit (``screener/data/typical-visit.json``, also ``examples/typical.json``)."""
     import json

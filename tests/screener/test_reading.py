@@ -74,3 +74,18 @@ def test_the_welcome_minutes_round_the_model_up(language: str) -> None:
     )
     assert answering_minutes(welcome, "jp") == math.ceil(total / 60)
     set_language("en")
+
+
+def test_the_floor_reads_only_prompts_rows_and_choices_and_counts_every_tap() -> None:
+    from screener.questions import question
+    from screener.reading import bare_question_texts, floor_seconds
+
+    set_language("en")
+    caffeine = question("caffeine_servings_per_day")
+    bare = bare_question_texts(caffeine)
+    assert bare[0] == "How many of these do you have a day?" and "Coffee" in bare and "None of these" in bare
+    assert "Skip drinks you rarely have." not in bare and "A mug, 240 mL" not in bare and "More" not in bare
+    sheet = typical_sheet()
+    floor = floor_seconds(sheet, "us")
+    screens = question_screens(sheet, "us")
+    assert 29 * TAP_SECONDS < floor < sum(e.seconds for e in screens) + 2 * TAP_SECONDS
