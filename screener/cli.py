@@ -18,6 +18,7 @@ from typing import Any
 
 from screener.errors import InputError, capped
 from screener.fhir_cli import register_fhir
+from screener.languages import CODES
 from screener.result import REGIONS
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -53,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="screener",
         description="Magnesium self-check. Without a command, starts the questionnaire window.",
     )
-    parser.add_argument("--lang", choices=("ja", "en"), help="language (default: from the system locale)")
+    parser.add_argument("--lang", choices=CODES, help="language (default: from the system locale)")
     parser.add_argument("--kiosk", action="store_true", help="start in kiosk mode (full screen, unattended)")
     parser.add_argument("--config", type=Path, help="kiosk config file (TOML)")
     parser.add_argument(
@@ -71,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="reference intakes (default: from the system locale; never from --lang)",
     )
     # SUPPRESS: a --lang given before the command ("screener --lang ja score ...") is not reset by this one.
-    score.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help="language of --format text")
+    score.add_argument("--lang", choices=CODES, default=argparse.SUPPRESS, help="language of --format text")
     score.set_defaults(handler=_cmd_score)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the answers")

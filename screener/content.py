@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from locales import DOMAIN, LOCALE_DIR
+from screener.languages import CODES
 
 _PACKAGE = Path(__file__).resolve().parent
 # Source files whose text is content: the questions, the rules that turn answers into levels.
@@ -57,7 +58,7 @@ def fingerprint() -> str:
         # The syntax tree, not the text: reformatting or a comment is not a content change; a rule or number is.
         tree = ast.parse((_PACKAGE / name).read_text(encoding="utf-8"))
         digest.update(ast.dump(tree, include_attributes=False).encode("utf-8"))
-    for language in ("ja", "en"):
+    for language in CODES:
         for line in _catalog_messages(language):
             digest.update(line.encode("utf-8"))
     return digest.hexdigest()[:16]

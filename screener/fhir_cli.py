@@ -10,6 +10,7 @@ import argparse
 import sys
 from typing import Any
 
+from screener.languages import CODES
 from screener.result import REGIONS
 
 SubParsers = Any  # argparse's _SubParsersAction is private
@@ -59,7 +60,7 @@ def register_fhir(sub: SubParsers) -> None:
     """Add ``fhir`` and its three commands to the ``screener`` parser."""
     fhir = sub.add_parser("fhir", help="the check as a FHIR Questionnaire; answers to and from a QuestionnaireResponse")
     commands = fhir.add_subparsers(dest="fhir_command", metavar="COMMAND", required=True)
-    lang = {"choices": ("ja", "en"), "default": argparse.SUPPRESS, "help": "language (default: from the system locale)"}
+    lang = {"choices": CODES, "default": argparse.SUPPRESS, "help": "language (default: from the system locale)"}
 
     questionnaire = commands.add_parser("questionnaire", help="print the FHIR R4 Questionnaire of this check")
     questionnaire.add_argument("--lang", **lang)

@@ -14,20 +14,23 @@ from typing import TYPE_CHECKING
 
 from locales import DOMAIN, LOCALE_DIR
 from screener.ids import Region
+from screener.languages import CODES, DEFAULT_LANGUAGE, LANGUAGE_TABLE
+from screener.languages import language as language_row
 
 if TYPE_CHECKING:
     from babel import Locale
 
 # babel is imported where it is used: loading it costs start-up time the welcome page does not need.
 
-LANGUAGES: tuple[str, ...] = ("ja", "en")
-DEFAULT_LANGUAGE = "en"
+LANGUAGES: tuple[str, ...] = CODES  # screener/languages.py holds what each one needs
 # Babel locales used for number and date formats.
-BABEL_LOCALES: dict[str, str] = {"ja": "ja_JP", "en": "en_US"}
+BABEL_LOCALES: dict[str, str] = {code: row.babel_locale for code, row in LANGUAGE_TABLE.items()}
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "N_", "_", "current_language", "ngettext", "pgettext", "set_language"]
 
 
 class MissingCatalogError(RuntimeError):
-    """A compiled catalog is missing: the package was built without running the catalog workflow."""
+    """A compiled catalog is missing or incomplete: the package was built without running the catalog workflow,
+    or a language was added to the table before its translation was finished."""
 
 
 @cache
@@ -36,7 +39,25 @@ def _translations(language: str) -> gettext.GNUTranslations:
     if not path.is_file():
         raise MissingCatalogError(f"no compiled catalog for {language!r} at {path}; run: python tools/catalogs.py")
     with path.open("rb") as handle:
-        return gettext.GNUTranslations(handle)
+        translations = gettext.GNUTranslations(handle)
+    if language != DEFAULT_LANGUAGE:
+        # A message the catalog lacks would show in English, silently: a language is complete or refused.
+        wanted = _messages(_translations(DEFAULT_LANGUAGE))
+        missing = wanted - _messages(translations)
+        if missing:
+            raise MissingCatalogError(
+                f"the {language!r} catalog lacks {len(missing)} of {len(wanted)} messages "
+                f"(e.g. {sorted(missing)[0]!r}); translate them in locales/{language}/LC_MESSAGES/"
+                f"{DOMAIN}.po and run: python tools/catalogs.py"
+            )
+    return translations
+
+
+def _messages(translations: gettext.GNUTranslations) -> set[str]:
+    """The message ids a compiled catalog translates (a plural's forms are one message: Japanese has one form,
+    English two)."""
+    catalog: dict[object, object] = getattr(translations, "_catalog", {})
+    return {str(key[0] if isinstance(key, tuple) else key) for key in catalog if key != ""}  # "" is the header
 
 
 _current = DEFAULT_LANGUAGE
@@ -45,8 +66,7 @@ _current = DEFAULT_LANGUAGE
 def set_language(language: str) -> None:
     """Switch every later ``_`` call to ``language`` (the UI's LanguageHub then retranslates the widgets)."""
     global _current
-    if language not in LANGUAGES:
-        raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    language_row(language)  # a ValueError naming the known languages
     _translations(language)  # fail now, not halfway through a page
     _current = language
 

@@ -18,15 +18,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from screener.i18n import _, current_language
+from screener.languages import LANGUAGE_TABLE
 
 if TYPE_CHECKING:
     from screener.answer_sheet import AnswerSheet
     from screener.ids import Region
     from screener.questionnaire import Question, Screen
 
-# Units a second, by how a language is counted. Languages written without spaces between words are counted in
-# characters; the rest in words.
-CHARACTER_LANGUAGES = frozenset({"ja"})
+# Units a second, by how a language is counted (screener/languages.py). Languages written without spaces between
+# words are counted in characters; the rest in words.
+CHARACTER_LANGUAGES = frozenset(code for code, row in LANGUAGE_TABLE.items() if row.counted_in == "characters")
 WORDS_PER_SECOND = 2.5
 CHARACTERS_PER_SECOND = 5.0
 TAP_SECONDS = 2.0

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from screener.i18n import N_, _, babel_locale, current_language, ngettext, pgettext
 from screener.ids import EvidenceStrength, FlagId, GroupId, Level
+from screener.languages import language
 
 if TYPE_CHECKING:
     from screener.result import Reason, ReasonValue
@@ -107,15 +108,14 @@ def join_list(items: list[str]) -> str:
 
 def sentences(*parts: str) -> str:
     """Sentences run on as the language writes them: a space between them in English, none in Japanese."""
-    gap = "" if current_language() == "ja" else " "
-    return gap.join(part for part in parts if part)
+    return language(current_language()).sentence_gap.join(part for part in parts if part)
 
 
 def full_stop(text: str) -> str:
     """``text`` ending as a sentence does ("." in English, "。" in Japanese), unless it already ends so."""
     if not text or text[-1] in ".!?。！？)）":
         return text
-    return text + ("。" if current_language() == "ja" else ".")
+    return text + language(current_language()).full_stop
 
 
 def labelled(label: str, value: str) -> str:

@@ -27,7 +27,9 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 DOMAIN = "screener"
-LANGUAGES = ("ja", "en")
+sys.path.insert(0, str(ROOT))
+from screener.languages import CODES as LANGUAGES  # noqa: E402 - the one language table, after the path is set
+
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 HEADER_COMMENT = """\
 # {language} catalog of the magnesium needs self-check.

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from screener.languages import CODES
+
 SubParsers = Any  # argparse's _SubParsersAction is private
 # SUPPRESS on a command's --lang keeps one given before the command ("screener --lang ja tour ...").
 LANG_HELP = "language (default: from the system locale)"
@@ -48,7 +50,7 @@ def _register_tour(sub: SubParsers) -> None:
     )
     tour.add_argument("--answers", required=True, metavar="FILE", help="answers JSON file")
     tour.add_argument(
-        "--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help="language (default: from the system locale)"
+        "--lang", choices=CODES, default=argparse.SUPPRESS, help="language (default: from the system locale)"
     )
     tour.add_argument("--out", required=True, type=Path, metavar="DIR")
     tour.add_argument("--size", default="1280x800", help="window size, e.g. 1024x768")
@@ -90,7 +92,7 @@ def _register_summary(sub: SubParsers) -> None:
     summary.add_argument("file", metavar="FILE|-", help="answers JSON file, or - for standard input")
     summary.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf")
     summary.add_argument(
-        "--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help="language (default: from the system locale)"
+        "--lang", choices=CODES, default=argparse.SUPPRESS, help="language (default: from the system locale)"
     )
     summary.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: A4 for ja, Letter for en)")
     summary.add_argument(

@@ -10,6 +10,7 @@ have length limits, the PIN hash's round count has a range (ui.pin), and every p
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -140,10 +141,18 @@ def _no_nul(value: str) -> str:
 PathSetting = Annotated[str, Field(max_length=MAX_PATH_CHARS), AfterValidator(_no_nul)]
 
 
+def _known_language(value: str) -> str:
+    from screener.languages import CODES
+
+    if value not in CODES:
+        raise ValueError(f"must be one of {' or '.join(repr(code) for code in CODES)}, got {json.dumps(value)}")
+    return value
+
+
 class KioskConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
-    default_language: Literal["ja", "en"] = "ja"
+    default_language: Annotated[str, AfterValidator(_known_language)] = "ja"
     idle_timeout_seconds: int = Field(default=90, ge=15, le=3600)
     countdown_seconds: int = Field(default=MIN_COUNTDOWN_SECONDS, le=120)
     result_reset_seconds: int = Field(default=120, ge=15, le=3600)

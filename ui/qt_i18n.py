@@ -7,10 +7,9 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 from screener import i18n
+from screener.languages import language as language_row
 
 log = logging.getLogger(__name__)
-
-QT_LOCALES = {"ja": "ja_JP", "en": "en_US"}
 
 
 class LanguageHub(QObject):
@@ -31,7 +30,7 @@ class LanguageHub(QObject):
         """Switch gettext, Qt's own strings and the locale, then tell every widget to retranslate."""
         i18n.set_language(language)
         self._install_qt_translations(language)
-        QLocale.setDefault(QLocale(QT_LOCALES[language]))
+        QLocale.setDefault(QLocale(language_row(language).qt_locale))
         self.language_changed.emit(language)
 
     def _install_qt_translations(self, language: str) -> None:
@@ -41,8 +40,8 @@ class LanguageHub(QObject):
         for translator in self._qt_translators:
             app.removeTranslator(translator)
         self._qt_translators.clear()
-        if language == "en":
-            return
+        if not language_row(language).qt_translations:
+            return  # Qt's own strings are written in this language
         if language not in self._loaded:
             self._loaded[language] = self._load(language)
         for translator in self._loaded[language]:
@@ -54,7 +53,7 @@ class LanguageHub(QObject):
         loaded = []
         for catalog in ("qtbase",):
             translator = QTranslator(self)
-            if translator.load(QLocale(QT_LOCALES[language]), catalog, "_", folder):
+            if translator.load(QLocale(language_row(language).qt_locale), catalog, "_", folder):
                 loaded.append(translator)
             else:
                 log.warning("Qt's own %s translation for %s was not found in %s", catalog, language, folder)

@@ -48,8 +48,10 @@ class SummaryError(Exception):
 
 
 def default_paper(language: str) -> Paper:
-    """A4 for Japan; Letter for US English."""
-    return "A4" if language == "ja" else "Letter"
+    """The language's own paper (screener/languages.py): A4 for Japanese, Letter for US English."""
+    from screener.languages import language as language_row
+
+    return language_row(language).paper
 
 
 def _document(markup: str, width: float, point_size: float, device: PagedDevice) -> QTextDocument:

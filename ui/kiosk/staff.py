@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 from shiboken6 import isValid
 
 from screener.i18n import _
+from screener.languages import language as language_row
 from ui.kiosk.log_file import log_problem
 from ui.kiosk_config import KioskConfig
 from ui.labels import wrapped_label
@@ -91,7 +92,7 @@ class StaffPanel(OverlayDialog):
         super().__init__(host, _("Kiosk settings"), cancel_code="back")
         self.test_print = test_print
         printer = config.printer_name or _("the default printer")
-        language = "日本語" if config.default_language == "ja" else "English"
+        language = language_row(config.default_language).own_name
         settings = [
             _("Start language: {language}").format(language=language),
             _("Reference intakes: {region}").format(region=_("Japan") if region == "jp" else _("United States")),

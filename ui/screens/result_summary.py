@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from screener.i18n import _, current_language
 from screener.ids import Level
+from screener.languages import language
 from screener.why import clinician_lines, levels_meaning, sure_label, unanswered_line, why_lines
 from screener.wording import full_stop, group_title, join_list, labelled, level_label, sentences, strength_label
 from ui.accessibility import readable, set_role
@@ -114,7 +115,7 @@ class ResultSummary(QWidget):
                 reason = html.escape(for_display(why.get(group, "")))
                 sure = html.escape(for_display(sure_label(outcome.evidence.strength)))
                 colon = html.escape(labelled("", "").strip())  # ":" in English, "：" in Japanese
-                gap = "" if current_language() == "ja" else " "
+                gap = language(current_language()).sentence_gap
                 label.setText(
                     f"<b>{title}</b> — {level_mark(result, group, theme)}{colon}{gap}{reason}"
                     f"{gap}<span style='color:{theme.palette.muted}'>{sure}</span>"

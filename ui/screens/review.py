@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from screener.i18n import _, current_language
+from screener.languages import language
 from screener.review import ReviewRow, review_rows
 from screener.wording import labelled
 from ui.accessibility import set_role
@@ -44,8 +45,7 @@ class ReviewLine(QFrame):
 
 def one_line(answer: str) -> str:
     """An answer of several lines (foods, medicines) run on in one: "Leafy greens: 2 times a week; Nuts: …"."""
-    gap = "、" if current_language() == "ja" else "; "
-    return gap.join(part for part in answer.split("\n") if part)
+    return language(current_language()).list_gap.join(part for part in answer.split("\n") if part)
 
 
 class ReviewScreen(ScreenWidget):

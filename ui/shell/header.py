@@ -7,10 +7,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from screener.i18n import _
+from screener.languages import CODES
+from screener.languages import language as language_row
 from ui.flow_layout import FlowLayout
 from ui.widgets.buttons import BigButton
 
-OTHER_LANGUAGE = {"ja": ("en", "English"), "en": ("ja", "日本語")}
+
+def next_language(language: str) -> str:
+    """The language the language button switches to: the next in the table (with two, the other one)."""
+    codes = list(CODES)
+    return codes[(codes.index(language) + 1) % len(codes)]
 
 
 class HeaderBar(QFrame):
@@ -34,7 +40,7 @@ class HeaderBar(QFrame):
         row.addWidget(buttons, 1)
 
     def retranslate_ui(self, language: str) -> None:
-        other = OTHER_LANGUAGE[language][1]
+        other = language_row(next_language(language)).own_name
         self.language_button.setText(other)
         self.language_button.setAccessibleName(_("Change language to {language}").format(language=other))
         self.text_size_button.setText(_("Larger text"))

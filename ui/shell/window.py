@@ -25,7 +25,7 @@ from ui.accessibility import Announcer
 from ui.qt_i18n import LanguageHub
 from ui.screens.base import ScreenContext, ScreenWidget
 from ui.shell.footer import FooterBar, next_label
-from ui.shell.header import OTHER_LANGUAGE, HeaderBar
+from ui.shell.header import HeaderBar, next_language
 from ui.shell.navigation import Navigator
 from ui.shell.screen_place import clear_clipboards, fit_to_screen, has_frame
 from ui.theme import LARGE_TEXT_SCALE, Theme, set_current_theme
@@ -165,7 +165,7 @@ class ScreenerWindow(QMainWindow):
         self.retranslated.emit()
 
     def toggle_language(self) -> None:
-        self.hub.set_language(OTHER_LANGUAGE[self.hub.current()][0])
+        self.hub.set_language(next_language(self.hub.current()))
 
     def _set_large_text(self, on: bool) -> None:
         self.theme = self.theme._replace(text_scale=LARGE_TEXT_SCALE if on else 1.0)
