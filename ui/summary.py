@@ -73,12 +73,13 @@ def render_summary(device: PagedDevice, result: Result, answers: Answers, when: 
     page = QRectF(layout.paintRectPixels(device.resolution()))
     width, height = page.width(), page.height()
     corner = ChartCodeCorner(device, chart_line(result, when))
-    # The last try leaves out the note on the sleep studies (it is on the result screen): the page never runs over.
-    tries = [(body, small, True) for body, small in SIZES] + [(*SIZES[-1], False)]
-    for point_size, small_size, studies in tries:
+    # The last tries leave out the note on the sleep studies, then the guidance shown (both are on the result
+    # screen, and the small print says so): the page never runs over.
+    tries = [(body, small, 2) for body, small in SIZES] + [(*SIZES[-1], 1), (*SIZES[-1], 0)]
+    for point_size, small_size, detail in tries:
         top = _document(top_html(result, answers, when, point_size), width, point_size, device)
         corner.reserve(top)
-        bottom = _document(bottom_html(result, answers, small_size, studies), width, small_size, device)
+        bottom = _document(bottom_html(result, answers, small_size, detail), width, small_size, device)
         gap = point_size / 72 * device.resolution() * 1.45 * 0.6
         total = top.size().height() + gap + bottom.size().height()
         if total <= height:

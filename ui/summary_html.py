@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING
 from babel.dates import format_date
 
 from screener import guidance
-from screener.i18n import N_, _, babel_locale, pgettext
+from screener.i18n import N_, _, babel_locale, current_language, pgettext
+from screener.languages import language
 from screener.wording import (
+    clinician_reason_text,
     flag_title,
     full_stop,
     group_title,
@@ -34,7 +36,7 @@ from ui.theme import STANDARD
 
 if TYPE_CHECKING:
     from screener.answers import Answers
-    from screener.ids import EvidenceStrength, GroupId
+    from screener.ids import EvidenceStrength, FlagId, GroupId
     from screener.result import Result
     from screener.review import ReviewRow
 
@@ -67,21 +69,47 @@ def bold_label(label: str) -> str:
 STAFF_CONSIDER = {
     "kidney_disease": N_(
         "Magnesium builds up when the kidneys clear less: check kidney function before any magnesium supplement, "
-        "laxative or antacid."
+        "laxative or antacid, and where one is already taken."
     ),
     "pregnancy": N_("Advise on magnesium and caffeine (200 mg a day) within pregnancy or breastfeeding care."),
-    "interacting_medicine": N_(
-        "Diuretics and long-term PPIs lower magnesium; magnesium binds tetracyclines, quinolones and bisphosphonates: "
-        "check the timing."
+    "interacting_medicine": N_("Check each medicine against magnesium:"),
+    "magnesium_products": N_("Already taken: count it towards the upper limit from supplements and medicines."),
+    "chronic_insomnia": N_(
+        "Meets the frequency and duration of chronic insomnia (3+ nights a week, 3+ months): assess, daytime "
+        "impairment included."
     ),
-    "magnesium_products": N_(
-        "Count it towards the upper limit from supplements and medicines; with magnesium oxide, ask whether a blood "
-        "magnesium check is due."
-    ),
-    "chronic_insomnia": N_("Meets the time criterion of chronic insomnia (3+ nights a week, 3+ months): assess."),
     "possible_sleep_apnoea": N_("Consider an assessment for sleep apnoea."),
     "minor": N_("Under 18: amounts and limits differ by age; advise within paediatric care."),
 }
+# What each interacting medicine the person takes means for magnesium (docs/content-notes.md, "Medicines that
+# interact"): only the ones they named are printed.
+MEDICINE_CONSIDER = {
+    "diuretic": N_("loop and thiazide diuretics increase magnesium lost in urine;"),
+    "proton_pump_inhibitor": N_("a PPI taken long-term can lower blood magnesium (ask which acid medicine);"),
+    "antibiotic": N_("tetracyclines and quinolones: at least 2 h before or 4 to 6 h after magnesium;"),
+    "bisphosphonate": N_("bisphosphonates: at least 2 h apart from magnesium;"),
+}
+MAGNESIUM_OXIDE_CONSIDER = N_(
+    "Magnesium oxide: ask whether a blood magnesium check is due (long use, reduced kidney function, age 65+) and "
+    "about nausea, drowsiness, weakness or a slow pulse."
+)
+
+
+def consider(flag: FlagId, result: Result) -> str:
+    """What the clinician considers for one flag, from the person's own answers where they matter."""
+    reason = next((r for r in result.clinician.reasons if r.id == flag), None)
+    values = reason.values if reason is not None else {}
+    text = _(STAFF_CONSIDER[flag])
+    if flag == "interacting_medicine":
+        taken = values.get("medicines")
+        notes = [_(MEDICINE_CONSIDER[m]) for m in (taken if isinstance(taken, list) else []) if m in MEDICINE_CONSIDER]
+        row = language(current_language())
+        return row.sentence_gap.join([text, *notes]).rstrip(";；。.") + row.full_stop
+    if flag == "magnesium_products" and values.get("magnesium_oxide"):
+        return sentences(text, _(MAGNESIUM_OXIDE_CONSIDER))
+    return text
+
+
 # The questions whose answers raised each flag, as the review words them.
 FLAG_FIELDS = {
     "kidney_disease": ("kidney_disease",),
@@ -219,7 +247,8 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
             # its numbers take what is left.
             f"<td style='white-space:nowrap'><b style='color:{colour}'>{LEVEL_MARKS[outcome.level]} "
             f"{e(level_label(outcome.level))}</b></td>"
-            f"<td><b>{e(group_title(group))}</b> <span style='color:{p.muted}'>{e(evidence)}</span>"
+            f"<td><b>{e(group_title(group))}</b>{e(language(current_language()).sentence_gap)}"
+            f"<span style='color:{p.muted}'>{e(evidence)}</span>"
             f"{e(labelled('', ''))}{e(group_numbers(group, result, answers))}</td>"
             "</tr>"
         )
@@ -257,11 +286,13 @@ def checklist(result: Result, answers: Answers) -> list[str]:
     for flag in flags:
         fields = [field for field in FLAG_FIELDS.get(flag, ()) if field in rows]
         behind.update(fields)
-        answer = " · ".join(labelled(rows[f].label, one_line(rows[f].answer)) for f in fields)
-        consider = _(STAFF_CONSIDER[flag]) if flag in STAFF_CONSIDER else ""
+        answer = language(current_language()).list_gap.join(
+            labelled(rows[f].label, one_line(rows[f].answer)) for f in fields
+        )
+        stop = "" if answer[-1:] in ".!?。！？" else language(current_language()).full_stop
         lines.append(
-            f"<p style='margin:0 0 3px 0'>{CHECKBOX} <b>⚠ {e(flag_title(flag))}</b> — {e(full_stop(answer))} "
-            f"<span style='color:{STANDARD.muted}'>{e(consider)}</span></p>"
+            f"<p style='margin:0 0 3px 0'>{CHECKBOX} <b>⚠ {e(flag_title(flag))}</b> — {e(answer + stop)}"
+            f"{e(language(current_language()).sentence_gap)}{e(consider(flag, result))}</p>"
         )
     if not flags:
         none = _("No safety flag in the answers given")
@@ -276,6 +307,9 @@ def checklist(result: Result, answers: Answers) -> list[str]:
             + e(_("ask before any magnesium: {questions}").format(questions=names))
             + "</p>"
         )
+    for reason in result.clinician.reasons:  # advice that raises no flag: alcohol, another daily medicine
+        if reason.id not in flags and reason.id != "frequent_insomnia":
+            lines.append(f"<p style='margin:0 0 3px 0'>{CHECKBOX} {e(clinician_reason_text(reason))}</p>")
     others = safety_answers(answers, exclude=behind | set(result.clinician.unanswered))
     if others:
         label = _("Other safety answers")
@@ -315,28 +349,36 @@ def top_guidance(result: Result, answers: Answers | None) -> list[str]:
     return (first + rest)[:MAX_GUIDANCE_POINTS]
 
 
-def also_worth_knowing(result: Result) -> str:
-    """What else the clinician may weigh (another daily medicine, alcohol, conditions that lower magnesium); the
-    flags themselves are the checklist's."""
-    also = next(s for s in guidance.clinician_sections(result) if s.kind == "also")
-    return f"<p style='margin:2px 0 0 0'>{bold_label(also.heading)}" + e(" ".join(also.lines)) + "</p>"
+def also_worth_knowing() -> str:
+    """Conditions that lower magnesium, which the check does not ask about (the person's own advice lines, such as
+    alcohol, are in the checklist)."""
+    return (
+        f"<p style='margin:2px 0 0 0'>{bold_label(_('Also worth knowing'))}" + e(_(guidance.OTHER_RISKS_NOTE)) + "</p>"
+    )
 
 
-def bottom_html(result: Result, answers: Answers | None, point_size: float, studies: bool = True) -> str:
+def bottom_html(result: Result, answers: Answers | None, point_size: float, detail: int = 2) -> str:
+    """The small print. ``detail`` 2: all of it; 1: without the sleep studies; 0: without the guidance shown either
+    (for answers so long that the page would run over; both are on the result screen)."""
     small = f"font-size:{point_size * 0.85:.1f}pt"
     sources = _("Sources")
     parts = [
         f"<p style='margin:0'>{legend()}</p>",
-        also_worth_knowing(result),
+        also_worth_knowing(),
         "<p style='margin-bottom:2px; margin-top:4px; font-weight:bold'>"
         + e(_("Guidance the person was shown"))
-        + "</p>",
-        "".join(f"<p style='margin:1px 0'>• {e(text)}</p>" for text in top_guidance(result, answers)),
+        + "</p>"
+        if detail >= 1
+        else "",
+        "".join(f"<p style='margin:1px 0'>• {e(text)}</p>" for text in top_guidance(result, answers))
+        if detail >= 1
+        else "",
         f"<p style='margin-top:4px'>{e(guidance.upper_limit_text(result))}</p>",
         f"<p style='{small}; margin-top:3px'>"
-        + sentences(f"<b>{e(guidance.study_heading())}</b>", e(guidance.study_note()))
+        + bold_label(guidance.study_heading())
+        + e(guidance.study_note())
         + "</p>"
-        if studies
+        if detail >= 2
         else "",
         f"<p style='{small}; margin-top:3px'>{bold_label(sources)}"
         + e(full_stop("; ".join(guidance.source_names())))
