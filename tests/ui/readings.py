@@ -58,6 +58,7 @@ ALLOWED: list[tuple[str, str, str, str]] = [
     ("強い", "シー", "強い＝", "UniDic cut 強い＝ wrongly; Open JTalk says ツヨイ"),
     ("十分", "ジューブン", "十分", "十分な is ジュウブン, as Open JTalk says it"),
     ("何", "ナン", "何も", "何も is ナニモ, as Open JTalk says"),
+    ("血", "ケツ", "血症", "血症 is ケッショウ, as Open JTalk says: UniDic gives 血 alone before 症, the same sound"),
 ]
 
 
