@@ -96,9 +96,9 @@ def why_text(group: GroupId, result: Result, answers: Answers) -> str:
         caffeine = values["caffeine_mg"]
         mg, limit = number(round(float(caffeine["mg"]), -1)), number(float(caffeine["limit_mg"]))  # type: ignore[arg-type]
         if result.groups[group].level == "likely":
-            text = _("{drinks} a day: about {mg} mg of caffeine, over the {limit} mg limit.")
+            text = _("{drinks} a day: about {mg} mg of caffeine, over the {limit} mg safe level.")
         else:
-            text = _("{drinks} a day: about {mg} mg of caffeine, close to the {limit} mg limit.")
+            text = _("{drinks} a day: about {mg} mg of caffeine, close to the {limit} mg safe level.")
         return text.format(drinks=_drinks(answers), mg=mg, limit=limit)
     hours = inline(bin_text("exercise_hours_per_week", float(answers.exercise_hours_per_week or 0)))
     if answers.heavy_sweating:

@@ -132,7 +132,7 @@ def test_the_pregnancy_limit_is_printed_as_the_pregnancy_limit(make_pdf) -> None
     pregnant = Answers(age_years=32, sex="female", pregnancy="pregnant", caffeine_servings_per_day={"coffee": 3.0})
     path, _result = make_pdf("en", "Letter", pregnant)
     text = squeeze(pdf_text(path))
-    assert squeeze("over the 200 mg limit") in text  # the caffeine group's line, with pregnancy's limit
+    assert squeeze("over the 200 mg safe level") in text  # the caffeine group's line, with pregnancy's limit
     assert squeeze("400 mg") not in text
 
 
