@@ -1,9 +1,9 @@
 """The one-page summary a person hands to staff: drawn on any paged device (a PDF writer or a printer).
 
-Vector text in the bundled font (so Japanese extracts as the characters drawn), the same bar pictures as the
-screen, and always one page. The clinician's half is set in body type, never under ``MIN_BODY_PT``; the small print
-below it (the full reasons behind the flags, what the person was shown, the studies and sources) is set smaller,
-and when the content is long it is the small print that shrinks first.
+Vector text in the bundled font (so Japanese extracts as the characters drawn), and always one page. The clinician's
+half is set in body type, never under ``MIN_BODY_PT``; the small print below it (the legend, what the person was
+shown, the studies and sources) is set smaller, and when the content is long it is the small print that shrinks
+first, then gives up the studies and the guidance (both are on the result screen).
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@
 Written for a clinician who has twenty seconds. The top half, in body type (at least 9 pt), is theirs: the date, age
 band, sex and the reference intake used, a place to write a name or patient number, then a checklist with one line
 per safety flag (the person's own answer behind it, and what to consider), the safety questions left unanswered,
-and the five groups with level, evidence and the person's numbers. Below, in small print that never crowds it: what
-lies behind each flag in full, what the person was shown, the studies and the sources. The sheet speaks about the
-person, not to them.
+advice lines such as alcohol, and the five groups with level, evidence and the person's numbers. Below, in small
+print that never crowds it: the legend, other conditions that lower magnesium, what the person was shown, the
+studies and the sources. The sheet speaks about the person, not to them.
 """
 
 from __future__ import annotations
@@ -138,9 +138,6 @@ def safety_answers(answers: Answers, exclude: set[str] | frozenset[str] = frozen
     return answers_line(answers, fields)
 
 
-COUNTED_FIELDS = frozenset({"servings_per_week", "caffeine_servings_per_day", "exercise_hours_per_week"})
-
-
 def review_of(answers: Answers) -> dict[str, ReviewRow]:
     """The review's row (its label and its answer in words) for every question these answers ask, by field."""
     from screener.answer_sheet import AnswerSheet
@@ -266,7 +263,7 @@ def top_html(result: Result, answers: Answers, when: date, point_size: float) ->
 
 
 def strength_word(strength: EvidenceStrength) -> str:
-    """The evidence in a word, under the column "Link to magnesium" (the legend says what each means)."""
+    """The evidence in a word, "(link: strong)" beside the group's name (the legend says what each means)."""
     return {
         "strong": pgettext("evidence", "strong"),
         "moderate": pgettext("evidence", "some"),
@@ -280,19 +277,18 @@ def checklist(result: Result, answers: Answers) -> list[str]:
     from ui.screens.review import one_line
 
     rows = review_of(answers)
+    row = language(current_language())
     flags = result.clinician.flags
     lines: list[str] = []
     behind: set[str] = set()
     for flag in flags:
-        fields = [field for field in FLAG_FIELDS.get(flag, ()) if field in rows]
+        fields = [field for field in FLAG_FIELDS[flag] if field in rows]
         behind.update(fields)
-        answer = language(current_language()).list_gap.join(
-            labelled(rows[f].label, one_line(rows[f].answer)) for f in fields
-        )
-        stop = "" if answer[-1:] in ".!?。！？" else language(current_language()).full_stop
+        answer = row.list_gap.join(labelled(rows[f].label, one_line(rows[f].answer)) for f in fields)
+        stop = "" if answer[-1:] in ".!?。！？" else row.full_stop
         lines.append(
             f"<p style='margin:0 0 3px 0'>{CHECKBOX} <b>⚠ {e(flag_title(flag))}</b> — {e(answer + stop)}"
-            f"{e(language(current_language()).sentence_gap)}{e(consider(flag, result))}</p>"
+            f"{e(row.sentence_gap)}{e(consider(flag, result))}</p>"
         )
     if not flags:
         none = _("No safety flag in the answers given")
@@ -331,10 +327,6 @@ def group_numbers(group: GroupId, result: Result, answers: Answers) -> str:
     return sentences(*(reason_text(r, outcome.level) for r in outcome.reasons))
 
 
-def chart_caption() -> str:
-    return _("The magnesium bar counts only the six listed foods: an estimate, not the whole diet.")
-
-
 def top_guidance(result: Result, answers: Answers | None) -> list[str]:
     """The first point for each matched group, then caffeine timing and the evening routine, at most a few."""
     points = guidance.guidance_points(result, answers)
@@ -352,9 +344,8 @@ def top_guidance(result: Result, answers: Answers | None) -> list[str]:
 def also_worth_knowing() -> str:
     """Conditions that lower magnesium, which the check does not ask about (the person's own advice lines, such as
     alcohol, are in the checklist)."""
-    return (
-        f"<p style='margin:2px 0 0 0'>{bold_label(_('Also worth knowing'))}" + e(_(guidance.OTHER_RISKS_NOTE)) + "</p>"
-    )
+    heading = _("Also worth knowing")
+    return f"<p style='margin:2px 0 0 0'>{bold_label(heading)}" + e(_(guidance.OTHER_RISKS_NOTE)) + "</p>"
 
 
 def bottom_html(result: Result, answers: Answers | None, point_size: float, detail: int = 2) -> str:
