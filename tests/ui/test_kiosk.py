@@ -449,3 +449,42 @@ def test_the_reset_closes_a_dialog_left_open(qtbot: QtBot, kiosk: KioskSession) 
     assert not open_dialogs(window.centralWidget())
     qtbot.waitUntil(lambda: not window.centralWidget().findChildren(OverlayDialog), timeout=2000)
     assert window.sheet.is_empty()
+
+
+@pytest.mark.parametrize("backwards", [False, True])
+def test_tab_goes_round_the_staff_panel_and_never_lands_under_it(
+    qtbot: QtBot, kiosk: KioskSession, backwards: bool
+) -> None:
+    """Orca said "Larger text check box" on a Tab in the staff panel: the focus visited the header for a moment
+    before it was sent back. Tab and Shift+Tab now go round the panel's own buttons."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    kiosk._pin_answered("ok")
+    panel = next(d for d in open_dialogs(kiosk.window.centralWidget()) if isinstance(d, StaffPanel))
+    qtbot.waitUntil(lambda: panel.isAncestorOf(QApplication.focusWidget()))
+    focused: list[QWidget] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+                focused.append(watched)
+            return False
+
+    watch = Watch()
+    QApplication.instance().installEventFilter(watch)  # type: ignore[union-attr]
+    try:
+        for _press in range(8):
+            QTest.keyClick(
+                QApplication.focusWidget(),
+                Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab,
+                Qt.KeyboardModifier.ShiftModifier if backwards else Qt.KeyboardModifier.NoModifier,
+            )
+    finally:
+        QApplication.instance().removeEventFilter(watch)  # type: ignore[union-attr]
+    assert focused, "Tab moved the focus nowhere"
+    outside = [w for w in focused if w is not panel and not panel.isAncestorOf(w)]
+    assert not outside, [f"{type(w).__name__} {w.accessibleName()!r}" for w in outside]
+    buttons = {button for button in panel.buttons.values()}
+    assert buttons <= set(focused)  # and it reached every button

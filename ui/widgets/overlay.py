@@ -140,6 +140,22 @@ class OverlayDialog(QDialog):
             return
         super().keyPressEvent(event)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt's names
+        """Tab and Shift+Tab go round the card's own controls: the focus never lands, even for a moment, on a
+        control under the layer (a screen reader said "Larger text check box" before the focus was sent back)."""
+        start = QApplication.focusWidget()
+        if start is None or not self.isAncestorOf(start):
+            return super().focusNextPrevChild(next)
+        widget = start
+        while True:
+            widget = widget.nextInFocusChain() if next else widget.previousInFocusChain()
+            if widget is start or widget is None:
+                return True
+            reachable = widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled()
+            if self.isAncestorOf(widget) and reachable and widget.isVisibleTo(self):
+                widget.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+                return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.host and event.type() == QEvent.Type.Resize and self.isVisible():
             self.setGeometry(self.host.rect())
