@@ -146,8 +146,8 @@ class OverlayDialog(QDialog):
         start = QApplication.focusWidget()
         if start is None or not self.isAncestorOf(start):
             return super().focusNextPrevChild(next)
-        widget = start
-        while True:
+        widget: QWidget | None = start
+        while widget is not None:
             widget = widget.nextInFocusChain() if next else widget.previousInFocusChain()
             if widget is start or widget is None:
                 return True
@@ -155,6 +155,7 @@ class OverlayDialog(QDialog):
             if self.isAncestorOf(widget) and reachable and widget.isVisibleTo(self):
                 widget.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
                 return True
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.host and event.type() == QEvent.Type.Resize and self.isVisible():
